@@ -1,0 +1,304 @@
+using Microsoft.CodeAnalysis;
+
+namespace Sophia.Infra.Analyzers.Catalog;
+
+/// <summary>
+/// The descriptor of every rule. Each is a direct <c>new DiagnosticDescriptor(RuleIds.X, ...)</c> so that release
+/// tracking (RS2000-RS2008) sees the ID as a constant; the help link always comes from <see cref="HelpLink"/>.
+/// </summary>
+public static class Descriptors
+{
+    /// <summary>Where the rule pages live; <c>docs/rules/&lt;ID&gt;.md</c> in the repository.</summary>
+    public const string DocsBaseUri = "https://github.com/sophia-infra/Sophia.Infra/blob/main/docs/rules/";
+
+    public static string HelpLink(string id) => DocsBaseUri + id + ".md";
+
+    private static readonly string[] CompilationEnd = { WellKnownDiagnosticTags.CompilationEnd };
+
+    // ----- 0xxx: the analyzers' own configuration -----
+
+    public static readonly DiagnosticDescriptor InvalidConfiguration = new(
+        RuleIds.InvalidConfiguration,
+        title: "Sophia.Infra configuration cannot be read",
+        messageFormat: "{0}",
+        category: Categories.Configuration,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "An option value in .editorconfig/.globalconfig or a Pulumi config file (Pulumi.yaml, Pulumi.<stack>.yaml) cannot be read. The rules fall back to their defaults for an option, and ignore a file they cannot read.",
+        helpLinkUri: HelpLink(RuleIds.InvalidConfiguration),
+        customTags: CompilationEnd);
+
+    // ----- 1xxx: naming and stack configuration -----
+
+    public static readonly DiagnosticDescriptor NamingPattern = new(
+        RuleIds.NamingPattern,
+        title: "Resource name does not follow {project}-{environment}-{resource-type}-{purpose}",
+        messageFormat: "Resource name '{0}' does not follow {{project}}-{{environment}}-{{resource-type}}-{{purpose}}: {1}",
+        category: Categories.Naming,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Every resource is named {project}-{environment}-{resource-type}-{purpose}, for example sophia-{stack}-vm-agent, so that resources can be told apart across projects, stacks and types.",
+        helpLinkUri: HelpLink(RuleIds.NamingPattern));
+
+    public static readonly DiagnosticDescriptor HardCodedEnvironment = new(
+        RuleIds.HardCodedEnvironment,
+        title: "Environment name is hard-coded in a resource name",
+        messageFormat: "Resource name '{0}' hard-codes the environment '{1}': use the stack name (Deployment.Instance.StackName) instead",
+        category: Categories.Naming,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "A name that hard-codes an environment is wrong in every other stack: the environment segment must come from the stack name.",
+        helpLinkUri: HelpLink(RuleIds.HardCodedEnvironment));
+
+    public static readonly DiagnosticDescriptor DuplicateName = new(
+        RuleIds.DuplicateName,
+        title: "Two resources get the same name",
+        messageFormat: "Resource name '{0}' is not unique: {1}",
+        category: Categories.Naming,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Two resources of one type with one name get the same URN, and the deployment fails.",
+        helpLinkUri: HelpLink(RuleIds.DuplicateName),
+        customTags: CompilationEnd);
+
+    public static readonly DiagnosticDescriptor NameTooLong = new(
+        RuleIds.NameTooLong,
+        title: "Resource name is too long for its AWS physical name",
+        messageFormat: "Resource name '{0}' can be {1} characters long, more than the {2} that {3} allows {4}",
+        category: Categories.Naming,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Pulumi derives the AWS physical name from the resource name plus '-' and 7 random characters; AWS rejects a name over the limit of its type at deployment.",
+        helpLinkUri: HelpLink(RuleIds.NameTooLong));
+
+    public static readonly DiagnosticDescriptor MissingStackConfig = new(
+        RuleIds.MissingStackConfig,
+        title: "Required config key is missing from a stack file",
+        messageFormat: "Config key '{0}' is required but missing from {1} (and has no default in Pulumi.yaml)",
+        category: Categories.Naming,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "A key read with Config.Require* must be set in every stack's configuration file, or the program fails in that stack.",
+        helpLinkUri: HelpLink(RuleIds.MissingStackConfig));
+
+    // ----- 2xxx: protection and rollback -----
+
+    public static readonly DiagnosticDescriptor ProductionNotProtected = new(
+        RuleIds.ProductionNotProtected,
+        title: "Production resource is not protected",
+        messageFormat: "Resource '{0}' ({1}) is not protected in production: {2}",
+        category: Categories.Protection,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Production resources are created with Protect = stack == \"prod\" so that pulumi destroy or a replacement cannot delete them.",
+        helpLinkUri: HelpLink(RuleIds.ProductionNotProtected));
+
+    public static readonly DiagnosticDescriptor MissingRollbackProcedure = new(
+        RuleIds.MissingRollbackProcedure,
+        title: "Pulumi project has no rollback procedure",
+        messageFormat: "{0}",
+        category: Categories.Rollback,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Every change must have a clear rollback procedure: a ROLLBACK.md beside Pulumi.yaml with the Overview, Rollback Steps and Verification sections of the standard's template.",
+        helpLinkUri: HelpLink(RuleIds.MissingRollbackProcedure),
+        customTags: CompilationEnd);
+
+    // ----- 3xxx: encryption -----
+
+    public static readonly DiagnosticDescriptor BucketNotEncrypted = new(
+        RuleIds.BucketNotEncrypted,
+        title: "S3 bucket is not encrypted at rest",
+        messageFormat: "S3 bucket '{0}' {1}",
+        category: Categories.Encryption,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Encrypt data at rest: every bucket has a server-side encryption configuration, inline or as a BucketServerSideEncryptionConfiguration resource.",
+        helpLinkUri: HelpLink(RuleIds.BucketNotEncrypted),
+        customTags: CompilationEnd);
+
+    public static readonly DiagnosticDescriptor StoreNotEncrypted = new(
+        RuleIds.StoreNotEncrypted,
+        title: "Data store is not encrypted at rest",
+        messageFormat: "{0} '{1}' is not encrypted at rest: {2}",
+        category: Categories.Encryption,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Encrypt data at rest: databases, volumes, file systems, tables, queues, topics, caches and streams turn their encryption on.",
+        helpLinkUri: HelpLink(RuleIds.StoreNotEncrypted));
+
+    public static readonly DiagnosticDescriptor TransitNotEncrypted = new(
+        RuleIds.TransitNotEncrypted,
+        title: "Data in transit is not encrypted",
+        messageFormat: "{0}",
+        category: Categories.Encryption,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Encrypt data in transit: listeners serve HTTPS (or redirect HTTP to HTTPS), CloudFront does not allow plain HTTP, caches turn transit encryption on.",
+        helpLinkUri: HelpLink(RuleIds.TransitNotEncrypted));
+
+    // ----- 4xxx: IAM least privilege -----
+
+    public static readonly DiagnosticDescriptor WildcardAction = new(
+        RuleIds.WildcardAction,
+        title: "IAM statement allows a wildcard action",
+        messageFormat: "{0}",
+        category: Categories.Iam,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Least privilege: an Allow statement names the actions it needs, never '*' or 'service:*'.",
+        helpLinkUri: HelpLink(RuleIds.WildcardAction));
+
+    public static readonly DiagnosticDescriptor WildcardResource = new(
+        RuleIds.WildcardResource,
+        title: "IAM statement allows actions on every resource",
+        messageFormat: "{0}",
+        category: Categories.Iam,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Least privilege: an Allow statement of an identity policy names the resources it acts on, unless its actions only exist on '*'.",
+        helpLinkUri: HelpLink(RuleIds.WildcardResource));
+
+    public static readonly DiagnosticDescriptor WildcardPrincipal = new(
+        RuleIds.WildcardPrincipal,
+        title: "Policy grants to any principal without a condition",
+        messageFormat: "{0}",
+        category: Categories.Iam,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Least privilege: a resource or trust policy that allows '*' as principal opens the resource to every AWS account unless a Condition narrows it.",
+        helpLinkUri: HelpLink(RuleIds.WildcardPrincipal));
+
+    public static readonly DiagnosticDescriptor AdminManagedPolicy = new(
+        RuleIds.AdminManagedPolicy,
+        title: "Admin-level AWS managed policy is attached",
+        messageFormat: "{0}",
+        category: Categories.Iam,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Least privilege: AdministratorAccess, PowerUserAccess and IAMFullAccess grant far more than any workload needs.",
+        helpLinkUri: HelpLink(RuleIds.AdminManagedPolicy));
+
+    // ----- 5xxx: network exposure -----
+
+    public static readonly DiagnosticDescriptor OpenIngress = new(
+        RuleIds.OpenIngress,
+        title: "Security group is open to the internet",
+        messageFormat: "{0}",
+        category: Categories.Network,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Network security is default-deny with specific allows: ingress from 0.0.0.0/0 or ::/0 is limited to the public ports.",
+        helpLinkUri: HelpLink(RuleIds.OpenIngress));
+
+    public static readonly DiagnosticDescriptor PublicBucket = new(
+        RuleIds.PublicBucket,
+        title: "S3 bucket or object is made public",
+        messageFormat: "{0}",
+        category: Categories.Network,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Default-deny: buckets and objects are not public, and public access blocks turn all four flags on.",
+        helpLinkUri: HelpLink(RuleIds.PublicBucket));
+
+    public static readonly DiagnosticDescriptor PublicDatabase = new(
+        RuleIds.PublicDatabase,
+        title: "Database is publicly accessible",
+        messageFormat: "{0}",
+        category: Categories.Network,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Default-deny: databases are reachable only from inside the network.",
+        helpLinkUri: HelpLink(RuleIds.PublicDatabase));
+
+    // ----- 6xxx: secrets -----
+
+    public static readonly DiagnosticDescriptor HardCodedSecret = new(
+        RuleIds.HardCodedSecret,
+        title: "Secret is hard-coded",
+        messageFormat: "{0}",
+        category: Categories.Secrets,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Secrets management: secrets come from Pulumi secret config (config.RequireSecret) or a cloud secret store, never from source code.",
+        helpLinkUri: HelpLink(RuleIds.HardCodedSecret));
+
+    public static readonly DiagnosticDescriptor SecretReadAsPlainConfig = new(
+        RuleIds.SecretReadAsPlainConfig,
+        title: "Secret config value is read as plain text",
+        messageFormat: "{0}",
+        category: Categories.Secrets,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "A secret read with Require/Get loses its secret marking and is stored in plain text in the state.",
+        helpLinkUri: HelpLink(RuleIds.SecretReadAsPlainConfig));
+
+    public static readonly DiagnosticDescriptor PlaintextSecretInStackFile = new(
+        RuleIds.PlaintextSecretInStackFile,
+        title: "Secret is stored in plain text in a stack file",
+        messageFormat: "{0}",
+        category: Categories.Secrets,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Secrets in Pulumi.<stack>.yaml are set with pulumi config set --secret, which stores them encrypted as secure: values.",
+        helpLinkUri: HelpLink(RuleIds.PlaintextSecretInStackFile),
+        customTags: CompilationEnd);
+
+    // ----- 7xxx: monitoring -----
+
+    public static readonly DiagnosticDescriptor LogGroupWithoutRetention = new(
+        RuleIds.LogGroupWithoutRetention,
+        title: "Log group has no retention period",
+        messageFormat: "{0}",
+        category: Categories.Monitoring,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Centralized logging with retention policies: a log group without RetentionInDays keeps its logs forever.",
+        helpLinkUri: HelpLink(RuleIds.LogGroupWithoutRetention));
+
+    public static readonly DiagnosticDescriptor AlarmWithoutActions = new(
+        RuleIds.AlarmWithoutActions,
+        title: "Alarm notifies nobody",
+        messageFormat: "{0}",
+        category: Categories.Monitoring,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Critical thresholds with clear playbooks: an alarm without AlarmActions alerts no one.",
+        helpLinkUri: HelpLink(RuleIds.AlarmWithoutActions));
+
+    // ----- 8xxx: plan first -----
+
+    public static readonly DiagnosticDescriptor ResourceInsideApply = new(
+        RuleIds.ResourceInsideApply,
+        title: "Resource is created inside Apply",
+        messageFormat: "{0}",
+        category: Categories.Plan,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Plan first: a resource created inside Output.Apply does not appear in pulumi preview.",
+        helpLinkUri: HelpLink(RuleIds.ResourceInsideApply));
+
+    public static readonly DiagnosticDescriptor MissingRequiredInput = new(
+        RuleIds.MissingRequiredInput,
+        title: "Required input is missing",
+        messageFormat: "{0}",
+        category: Categories.Plan,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "A required resource or invoke input that is not set fails at preview; the compiler can say so at once.",
+        helpLinkUri: HelpLink(RuleIds.MissingRequiredInput));
+
+    /// <summary>Every descriptor of the catalogue, for meta-tests and documentation.</summary>
+    public static readonly DiagnosticDescriptor[] All =
+    {
+        InvalidConfiguration,
+        NamingPattern, HardCodedEnvironment, DuplicateName, NameTooLong, MissingStackConfig,
+        ProductionNotProtected, MissingRollbackProcedure,
+        BucketNotEncrypted, StoreNotEncrypted, TransitNotEncrypted,
+        WildcardAction, WildcardResource, WildcardPrincipal, AdminManagedPolicy,
+        OpenIngress, PublicBucket, PublicDatabase,
+        HardCodedSecret, SecretReadAsPlainConfig, PlaintextSecretInStackFile,
+        LogGroupWithoutRetention, AlarmWithoutActions,
+        ResourceInsideApply, MissingRequiredInput,
+    };
+}

@@ -1,0 +1,246 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Sophia.Infra.Analyzers.Pulumi;
+
+/// <summary>The Pulumi types the rules know, by metadata name. The order is the order of <see cref="PulumiSymbols.MetadataNames"/>.</summary>
+public enum PulumiType
+{
+    // Pulumi core
+    Resource,
+    CustomResource,
+    ComponentResource,
+    ProviderResource,
+    ResourceOptions,
+    CustomResourceOptions,
+    ComponentResourceOptions,
+    ResourceArgs,
+    InvokeArgs,
+    Deployment,
+    DeploymentInstance,
+    Output,
+    OutputOfT,
+    InputOfT,
+    InputListOfT,
+    InputMapOfT,
+    InputUnionOfT0T1,
+    Config,
+    Stack,
+    StackOptions,
+
+    // Pulumi.Aws
+    AwsProvider,
+    S3Bucket,
+    S3BucketV2,
+    S3BucketServerSideEncryptionConfiguration,
+    S3BucketServerSideEncryptionConfigurationV2,
+    S3BucketPolicy,
+    S3BucketPublicAccessBlock,
+    S3BucketAcl,
+    S3BucketObject,
+    S3BucketObjectv2,
+    IamPolicy,
+    IamRole,
+    IamRolePolicy,
+    IamUserPolicy,
+    IamGroupPolicy,
+    IamRolePolicyAttachment,
+    IamUserPolicyAttachment,
+    IamGroupPolicyAttachment,
+    IamPolicyAttachment,
+    IamManagedPolicy,
+    IamGetPolicyDocument,
+    IamPolicyDocumentArgs,
+    IamPolicyStatementArgs,
+    IamGetPolicyDocumentStatementInputArgs,
+    IamGetPolicyDocumentStatementArgs,
+    IamRoleInlinePolicyArgs,
+    KmsKey,
+    SqsQueue,
+    SqsQueuePolicy,
+    SnsTopic,
+    SnsTopicPolicy,
+    LambdaFunction,
+    LambdaPermission,
+    RdsInstance,
+    RdsCluster,
+    EbsVolume,
+    Ec2Instance,
+    Ec2SecurityGroup,
+    Ec2SecurityGroupRule,
+    VpcSecurityGroupIngressRule,
+    EfsFileSystem,
+    DynamoDbTable,
+    ElastiCacheReplicationGroup,
+    KinesisStream,
+    RedShiftCluster,
+    LbListener,
+    LbLoadBalancer,
+    LbTargetGroup,
+    CloudFrontDistribution,
+    CloudWatchLogGroup,
+    CloudWatchMetricAlarm,
+}
+
+/// <summary>
+/// The well-known Pulumi symbols of one compilation, looked up by metadata name on first use and cached.
+/// Build it once per compilation (in a compilation-start action) and capture it in closures.
+/// This is the only class allowed to call <c>Compilation.GetTypeByMetadataName</c>.
+/// </summary>
+public sealed class PulumiSymbols
+{
+    internal static readonly string[] MetadataNames =
+    {
+        "Pulumi.Resource",
+        "Pulumi.CustomResource",
+        "Pulumi.ComponentResource",
+        "Pulumi.ProviderResource",
+        "Pulumi.ResourceOptions",
+        "Pulumi.CustomResourceOptions",
+        "Pulumi.ComponentResourceOptions",
+        "Pulumi.ResourceArgs",
+        "Pulumi.InvokeArgs",
+        "Pulumi.Deployment",
+        "Pulumi.DeploymentInstance",
+        "Pulumi.Output",
+        "Pulumi.Output`1",
+        "Pulumi.Input`1",
+        "Pulumi.InputList`1",
+        "Pulumi.InputMap`1",
+        "Pulumi.InputUnion`2",
+        "Pulumi.Config",
+        "Pulumi.Stack",
+        "Pulumi.StackOptions",
+
+        "Pulumi.Aws.Provider",
+        "Pulumi.Aws.S3.Bucket",
+        "Pulumi.Aws.S3.BucketV2",
+        "Pulumi.Aws.S3.BucketServerSideEncryptionConfiguration",
+        "Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationV2",
+        "Pulumi.Aws.S3.BucketPolicy",
+        "Pulumi.Aws.S3.BucketPublicAccessBlock",
+        "Pulumi.Aws.S3.BucketAcl",
+        "Pulumi.Aws.S3.BucketObject",
+        "Pulumi.Aws.S3.BucketObjectv2",
+        "Pulumi.Aws.Iam.Policy",
+        "Pulumi.Aws.Iam.Role",
+        "Pulumi.Aws.Iam.RolePolicy",
+        "Pulumi.Aws.Iam.UserPolicy",
+        "Pulumi.Aws.Iam.GroupPolicy",
+        "Pulumi.Aws.Iam.RolePolicyAttachment",
+        "Pulumi.Aws.Iam.UserPolicyAttachment",
+        "Pulumi.Aws.Iam.GroupPolicyAttachment",
+        "Pulumi.Aws.Iam.PolicyAttachment",
+        "Pulumi.Aws.Iam.ManagedPolicy",
+        "Pulumi.Aws.Iam.GetPolicyDocument",
+        "Pulumi.Aws.Iam.Inputs.PolicyDocumentArgs",
+        "Pulumi.Aws.Iam.Inputs.PolicyStatementArgs",
+        "Pulumi.Aws.Iam.Inputs.GetPolicyDocumentStatementInputArgs",
+        "Pulumi.Aws.Iam.Inputs.GetPolicyDocumentStatementArgs",
+        "Pulumi.Aws.Iam.Inputs.RoleInlinePolicyArgs",
+        "Pulumi.Aws.Kms.Key",
+        "Pulumi.Aws.Sqs.Queue",
+        "Pulumi.Aws.Sqs.QueuePolicy",
+        "Pulumi.Aws.Sns.Topic",
+        "Pulumi.Aws.Sns.TopicPolicy",
+        "Pulumi.Aws.Lambda.Function",
+        "Pulumi.Aws.Lambda.Permission",
+        "Pulumi.Aws.Rds.Instance",
+        "Pulumi.Aws.Rds.Cluster",
+        "Pulumi.Aws.Ebs.Volume",
+        "Pulumi.Aws.Ec2.Instance",
+        "Pulumi.Aws.Ec2.SecurityGroup",
+        "Pulumi.Aws.Ec2.SecurityGroupRule",
+        "Pulumi.Aws.Vpc.SecurityGroupIngressRule",
+        "Pulumi.Aws.Efs.FileSystem",
+        "Pulumi.Aws.DynamoDB.Table",
+        "Pulumi.Aws.ElastiCache.ReplicationGroup",
+        "Pulumi.Aws.Kinesis.Stream",
+        "Pulumi.Aws.RedShift.Cluster",
+        "Pulumi.Aws.LB.Listener",
+        "Pulumi.Aws.LB.LoadBalancer",
+        "Pulumi.Aws.LB.TargetGroup",
+        "Pulumi.Aws.CloudFront.Distribution",
+        "Pulumi.Aws.CloudWatch.LogGroup",
+        "Pulumi.Aws.CloudWatch.MetricAlarm",
+    };
+
+    private static readonly object Missing = new();
+
+    private readonly Compilation _compilation;
+    private readonly object?[] _types = new object?[MetadataNames.Length];
+
+    private PulumiSymbols(Compilation compilation, INamedTypeSymbol resource)
+    {
+        _compilation = compilation;
+        _types[(int)PulumiType.Resource] = resource;
+    }
+
+    /// <summary>The symbols of <paramref name="compilation"/>, or <c>null</c> when it does not reference Pulumi.</summary>
+    public static PulumiSymbols? TryCreate(Compilation compilation)
+    {
+#pragma warning disable RS0030 // This class is the one place allowed to look types up by metadata name.
+        var resource = compilation.GetTypeByMetadataName(MetadataNames[(int)PulumiType.Resource]);
+#pragma warning restore RS0030
+        return resource is null ? null : new PulumiSymbols(compilation, resource);
+    }
+
+    /// <summary>The type, or <c>null</c> when the compilation does not have it (an older SDK, or no Pulumi.Aws).</summary>
+    public INamedTypeSymbol? Get(PulumiType type)
+    {
+        var index = (int)type;
+        var cached = Volatile.Read(ref _types[index]);
+        if (cached is null)
+        {
+#pragma warning disable RS0030 // This class is the one place allowed to look types up by metadata name.
+            cached = (object?)_compilation.GetTypeByMetadataName(MetadataNames[index]) ?? Missing;
+#pragma warning restore RS0030
+            Interlocked.CompareExchange(ref _types[index], cached, null);
+        }
+
+        return cached as INamedTypeSymbol;
+    }
+
+    /// <summary>True when <paramref name="symbol"/> is the well-known <paramref name="type"/> (generic types by original definition).</summary>
+    public bool Is(ITypeSymbol? symbol, PulumiType type)
+    {
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        var known = Get(type);
+        return known is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, known);
+    }
+
+    /// <summary>True when <paramref name="symbol"/> is <paramref name="type"/> or derives from it.</summary>
+    public bool IsOrDerivesFrom(ITypeSymbol? symbol, PulumiType type)
+    {
+        var known = Get(type);
+        if (known is null)
+        {
+            return false;
+        }
+
+        for (var current = symbol; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for <c>Deployment.Instance.StackName</c>.</summary>
+    public bool IsStackNameProperty(ISymbol? symbol) => IsDeploymentInstanceProperty(symbol, "StackName");
+
+    /// <summary>True for <c>Deployment.Instance.ProjectName</c>.</summary>
+    public bool IsProjectNameProperty(ISymbol? symbol) => IsDeploymentInstanceProperty(symbol, "ProjectName");
+
+    private bool IsDeploymentInstanceProperty(ISymbol? symbol, string name) =>
+        symbol is IPropertySymbol property
+        && property.Name == name
+        && Is(property.ContainingType, PulumiType.DeploymentInstance);
+}

@@ -1,0 +1,220 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Sophia.Infra.Analyzers.Values;
+
+namespace Sophia.Infra.Analyzers.Pulumi;
+
+/// <summary>
+/// A resource creation: an object creation whose type derives from <c>Pulumi.CustomResource</c> or
+/// <c>Pulumi.ComponentResource</c> (user components included), with its name, args and options arguments.
+/// </summary>
+public sealed class ResourceCreation
+{
+    private ResourceCreation(
+        IObjectCreationOperation operation,
+        INamedTypeSymbol type,
+        bool isComponent,
+        bool isProvider,
+        IArgumentOperation? name,
+        IArgumentOperation? args,
+        IArgumentOperation? options)
+    {
+        Operation = operation;
+        Type = type;
+        IsComponent = isComponent;
+        IsProvider = isProvider;
+        NameArgument = name;
+        ArgsArgument = args;
+        OptionsArgument = options;
+    }
+
+    /// <summary>The <c>new</c> expression.</summary>
+    public IObjectCreationOperation Operation { get; }
+
+    /// <summary>The resource type (<c>Pulumi.Aws.S3.Bucket</c>, a user component, ...).</summary>
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>True for a <c>ComponentResource</c> (its options are <c>ComponentResourceOptions</c>).</summary>
+    public bool IsComponent { get; }
+
+    /// <summary>True for a provider (<c>ProviderResource</c>, e.g. <c>Pulumi.Aws.Provider</c>).</summary>
+    public bool IsProvider { get; }
+
+    /// <summary>The argument bound to the resource's <c>name</c> parameter, when written explicitly.</summary>
+    public IArgumentOperation? NameArgument { get; }
+
+    /// <summary>The argument bound to the <c>ResourceArgs</c> parameter, when written explicitly.</summary>
+    public IArgumentOperation? ArgsArgument { get; }
+
+    /// <summary>The argument bound to the options parameter, when written explicitly (null when it is omitted or defaulted).</summary>
+    public IArgumentOperation? OptionsArgument { get; }
+
+    /// <summary>The options parameter of the constructor that was called, whether or not an argument was written for it.</summary>
+    public IParameterSymbol? OptionsParameter => FindParameter(Operation.Constructor, isOptions: true);
+
+    /// <summary>Recognises a resource creation; false for anything else (cheap when it is not one).</summary>
+    public static bool TryCreate(IObjectCreationOperation operation, PulumiSymbols symbols, out ResourceCreation creation)
+    {
+        creation = null!;
+        if (operation.Type is not INamedTypeSymbol type || operation.Constructor is null)
+        {
+            return false;
+        }
+
+        var isComponent = false;
+        var isCustom = false;
+        var isProvider = false;
+        var custom = symbols.Get(PulumiType.CustomResource);
+        var component = symbols.Get(PulumiType.ComponentResource);
+        var provider = symbols.Get(PulumiType.ProviderResource);
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, provider))
+            {
+                isProvider = true;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(current, custom))
+            {
+                isCustom = true;
+                break;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(current, component))
+            {
+                isComponent = true;
+                break;
+            }
+        }
+
+        if (!isCustom && !isComponent)
+        {
+            return false;
+        }
+
+        IArgumentOperation? name = null;
+        IArgumentOperation? args = null;
+        IArgumentOperation? options = null;
+        foreach (var argument in operation.Arguments)
+        {
+            if (argument.Parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            var parameterType = argument.Parameter.Type;
+            if (name is null && parameterType.SpecialType == SpecialType.System_String && IsNameParameter(argument.Parameter, operation.Constructor))
+            {
+                name = argument;
+            }
+            else if (symbols.IsOrDerivesFrom(parameterType, PulumiType.ResourceOptions))
+            {
+                options = argument;
+            }
+            else if (symbols.IsOrDerivesFrom(parameterType, PulumiType.ResourceArgs))
+            {
+                args = argument;
+            }
+        }
+
+        creation = new ResourceCreation(operation, type, isComponent, isProvider, name, args, options);
+        return true;
+    }
+
+    /// <summary>The args object creation (<c>new BucketArgs { ... }</c> or <c>new() { ... }</c>), followed through a local; null when unknown.</summary>
+    public IObjectCreationOperation? GetArgsCreation(ValueResolver resolver, CancellationToken cancellationToken) =>
+        ArgsArgument is null ? null : resolver.Follow(ArgsArgument.Value, cancellationToken) as IObjectCreationOperation;
+
+    /// <summary>
+    /// The assignment <c>Property = value</c> in the args initializer, or null when the property is not set there.
+    /// Its <c>Value</c> is the assigned expression (wrapped in conversions to <c>Input&lt;T&gt;</c>; see <see cref="ValueResolver.Unwrap"/>).
+    /// </summary>
+    public ISimpleAssignmentOperation? FindArgsAssignment(string property, ValueResolver resolver, CancellationToken cancellationToken) =>
+        FindInitializerAssignment(GetArgsCreation(resolver, cancellationToken), property);
+
+    /// <summary>True when the args initializer of this creation is known (so that a missing property is provably missing).</summary>
+    public bool HasKnownArgs(ValueResolver resolver, CancellationToken cancellationToken) =>
+        ArgsArgument is null || GetArgsCreation(resolver, cancellationToken) is not null;
+
+    /// <summary>The assignment <c>Property = value</c> in the initializer of <paramref name="creation"/>; null when absent.</summary>
+    public static ISimpleAssignmentOperation? FindInitializerAssignment(IObjectCreationOperation? creation, string property)
+    {
+        if (creation?.Initializer is null)
+        {
+            return null;
+        }
+
+        foreach (var initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == property)
+            {
+                return assignment;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The member initializer <c>Property = { ... }</c> (collection or object initializer of a property); null when absent.</summary>
+    public static IMemberInitializerOperation? FindMemberInitializer(IObjectCreationOperation? creation, string property)
+    {
+        if (creation?.Initializer is null)
+        {
+            return null;
+        }
+
+        foreach (var initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation target } member && target.Property.Name == property)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNameParameter(IParameterSymbol parameter, IMethodSymbol constructor)
+    {
+        if (parameter.Name == "name")
+        {
+            return true;
+        }
+
+        // A user component may call its name parameter something else: then the first string parameter is the name.
+        foreach (var candidate in constructor.Parameters)
+        {
+            if (candidate.Name == "name" && candidate.Type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (candidate.Type.SpecialType == SpecialType.System_String)
+            {
+                return SymbolEqualityComparer.Default.Equals(candidate, parameter);
+            }
+        }
+
+        return false;
+    }
+
+    private static IParameterSymbol? FindParameter(IMethodSymbol? constructor, bool isOptions)
+    {
+        if (constructor is null)
+        {
+            return null;
+        }
+
+        foreach (var parameter in constructor.Parameters)
+        {
+            for (var type = parameter.Type; type is not null; type = type.BaseType)
+            {
+                if (isOptions && type.Name == "ResourceOptions" && type.ContainingNamespace?.Name == "Pulumi")
+                {
+                    return parameter;
+                }
+            }
+        }
+
+        return null;
+    }
+}

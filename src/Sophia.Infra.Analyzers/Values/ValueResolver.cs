@@ -1,0 +1,721 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Sophia.Infra.Analyzers.Pulumi;
+
+namespace Sophia.Infra.Analyzers.Values;
+
+/// <summary>
+/// Follows values through C# the way design.md says: constants, locals and readonly fields and properties of the same
+/// compilation assigned exactly once, interpolation, concatenation, <c>string.Format</c>, <c>Output.Format</c>, and one
+/// level into a same-compilation helper whose body returns an expression of its parameters. The stack and project names
+/// are recognised wherever they provably flow. Anything else stays unknown: unknown is never wrong.
+/// One instance per compilation (it caches per-scope write tables); thread-safe.
+/// </summary>
+/// <remarks>
+/// A value declared in the tree being analysed is followed through its operations. A value declared in another file is
+/// followed by its syntax (literals, interpolations, concatenations, the stack and project names), because analyzers do
+/// not create semantic models of other trees (RS1030).
+/// </remarks>
+public sealed class ValueResolver
+{
+    private const int MaxDepth = 8;
+
+    private readonly PulumiSymbols _symbols;
+    private readonly ConcurrentDictionary<SyntaxNode, WrittenNames> _writtenNames = new();
+
+    public ValueResolver(PulumiSymbols symbols) => _symbols = symbols;
+
+    public PulumiSymbols Symbols => _symbols;
+
+    /// <summary>Strips implicit and explicit conversions (to <c>Input&lt;T&gt;</c>, <c>object</c>, ...) and parentheses.</summary>
+    public static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operation that <paramref name="operation"/> provably holds: conversions are stripped and a reference to a local,
+    /// field or property assigned exactly once (declared in the same file) is replaced by its assigned value, repeatedly.
+    /// Returns the unwrapped operation itself when it cannot be followed further.
+    /// </summary>
+    public IOperation Follow(IOperation operation, CancellationToken cancellationToken)
+    {
+        operation = Unwrap(operation);
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            var symbol = ReferencedSymbol(operation);
+            if (symbol is null)
+            {
+                return operation;
+            }
+
+            var assigned = FindSingleAssignment(symbol, cancellationToken);
+            if (assigned is null || operation.SemanticModel is null || assigned.SyntaxTree != operation.SemanticModel.SyntaxTree)
+            {
+                return operation;
+            }
+
+            var next = operation.SemanticModel.GetOperation(assigned, cancellationToken);
+            if (next is null)
+            {
+                return operation;
+            }
+
+            operation = Unwrap(next);
+        }
+
+        return operation;
+    }
+
+    /// <summary>The constant value of <paramref name="operation"/>, following constants, locals and fields; no value when unknown.</summary>
+    public Optional<object?> ResolveConstant(IOperation operation, CancellationToken cancellationToken)
+    {
+        var followed = Follow(operation, cancellationToken);
+        if (followed.ConstantValue.HasValue)
+        {
+            return followed.ConstantValue;
+        }
+
+        if (followed is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not
+            && ResolveConstant(not.Operand, cancellationToken) is { HasValue: true, Value: bool b })
+        {
+            return !b;
+        }
+
+        return default;
+    }
+
+    /// <summary>The boolean value of <paramref name="operation"/> when it is provably a constant; null when unknown.</summary>
+    public bool? ResolveBoolean(IOperation operation, CancellationToken cancellationToken) =>
+        ResolveConstant(operation, cancellationToken) is { HasValue: true, Value: bool b } ? b : null;
+
+    /// <summary>True when <paramref name="operation"/> provably holds the stack name.</summary>
+    public bool IsStackName(IOperation operation, CancellationToken cancellationToken)
+    {
+        var resolved = ResolveString(operation, cancellationToken);
+        return resolved.Parts.Length == 1 && resolved.Parts[0].Kind == StringPartKind.StackName;
+    }
+
+    /// <summary>The string that <paramref name="operation"/> evaluates to, as far as it can be known.</summary>
+    public ResolvedString ResolveString(IOperation operation, CancellationToken cancellationToken)
+    {
+        var parts = ImmutableArray.CreateBuilder<StringPart>();
+        var context = new Context(cancellationToken, parameters: null, helperDepth: 0);
+        AppendOperation(operation, parts, context, depth: 0, via: false);
+        return new ResolvedString(parts.ToImmutable());
+    }
+
+    // ------------------------------------------------------------------ semantic resolution
+
+    private readonly struct Context
+    {
+        public Context(CancellationToken cancellationToken, Dictionary<IParameterSymbol, IOperation>? parameters, int helperDepth)
+        {
+            CancellationToken = cancellationToken;
+            Parameters = parameters;
+            HelperDepth = helperDepth;
+        }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>Inside a followed helper: the caller's argument for each parameter.</summary>
+        public Dictionary<IParameterSymbol, IOperation>? Parameters { get; }
+
+        public int HelperDepth { get; }
+    }
+
+    private void AppendOperation(IOperation operation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        operation = Unwrap(operation);
+        if (depth > MaxDepth)
+        {
+            AddUnknown(operation, parts);
+            return;
+        }
+
+        switch (operation)
+        {
+            case IPropertyReferenceOperation property when _symbols.IsStackNameProperty(property.Property):
+                parts.Add(new StringPart(StringPartKind.StackName, "stack", operation.Syntax, operation, null, null, via));
+                return;
+            case IPropertyReferenceOperation property when _symbols.IsProjectNameProperty(property.Property):
+                parts.Add(new StringPart(StringPartKind.ProjectName, "project", operation.Syntax, operation, null, null, via));
+                return;
+        }
+
+        if (operation.ConstantValue.HasValue)
+        {
+            var text = ConstantToString(operation.ConstantValue.Value);
+            if (text is not null)
+            {
+                var isReference = via || operation is IFieldReferenceOperation or ILocalReferenceOperation;
+                parts.Add(new StringPart(StringPartKind.Text, text, operation.Syntax, operation, null, null, isReference));
+                return;
+            }
+        }
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var content in interpolated.Parts)
+                {
+                    switch (content)
+                    {
+                        case IInterpolatedStringTextOperation text:
+                            parts.Add(new StringPart(StringPartKind.Text, TextOf(text), text.Syntax, text, null, null, via));
+                            break;
+                        case IInterpolationOperation hole when hole.Alignment is null && hole.FormatString is null:
+                            AppendOperation(hole.Expression, parts, context, depth + 1, via);
+                            break;
+                        default:
+                            AddUnknown(content, parts);
+                            break;
+                    }
+                }
+
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                AppendOperation(binary.LeftOperand, parts, context, depth + 1, via);
+                AppendOperation(binary.RightOperand, parts, context, depth + 1, via);
+                return;
+
+            case IParameterReferenceOperation parameter:
+                if (context.Parameters is not null && context.Parameters.TryGetValue(parameter.Parameter, out var argument))
+                {
+                    // The caller's argument, resolved in the caller's context (one level only).
+                    AppendOperation(argument, parts, new Context(context.CancellationToken, null, context.HelperDepth), depth + 1, via: true);
+                    return;
+                }
+
+                AddUnknown(operation, parts);
+                return;
+
+            case ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
+                if (TryAppendFollowed(operation, parts, context, depth))
+                {
+                    return;
+                }
+
+                AddUnknown(operation, parts);
+                return;
+
+            case IInvocationOperation invocation:
+                if (TryAppendInvocation(invocation, parts, context, depth, via))
+                {
+                    return;
+                }
+
+                AddUnknown(operation, parts);
+                return;
+
+            default:
+                AddUnknown(operation, parts);
+                return;
+        }
+    }
+
+    private bool TryAppendFollowed(IOperation reference, ImmutableArray<StringPart>.Builder parts, Context context, int depth)
+    {
+        var symbol = ReferencedSymbol(reference);
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        var assigned = FindSingleAssignment(symbol, context.CancellationToken);
+        if (assigned is null)
+        {
+            return false;
+        }
+
+        var model = reference.SemanticModel;
+        if (model is not null && assigned.SyntaxTree == model.SyntaxTree)
+        {
+            var value = model.GetOperation(assigned, context.CancellationToken);
+            if (value is null)
+            {
+                return false;
+            }
+
+            var start = parts.Count;
+            AppendOperation(value, parts, context, depth + 1, via: true);
+            MarkViaReference(parts, start);
+            return true;
+        }
+
+        AppendSyntax(assigned, parts, parameters: null, depth + 1);
+        return true;
+    }
+
+    private bool TryAppendInvocation(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)
+    {
+        var method = invocation.TargetMethod;
+
+        // string.Format("{0}-{1}", a, b) and string.Concat(a, b, ...)
+        if (method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic)
+        {
+            if (method.Name == "Format")
+            {
+                return TryAppendStringFormat(invocation, parts, context, depth, via);
+            }
+
+            if (method.Name == "Concat" && invocation.Arguments.Length > 0)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                    {
+                        foreach (var element in initializer.ElementValues)
+                        {
+                            AppendOperation(element, parts, context, depth + 1, via);
+                        }
+                    }
+                    else
+                    {
+                        AppendOperation(argument.Value, parts, context, depth + 1, via);
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        // Output.Format($"...") keeps the shape of its interpolation; its holes are outputs, hence unknown.
+        if (method.Name == "Format" && method.IsStatic && _symbols.Is(method.ContainingType, PulumiType.Output)
+            && invocation.Arguments.Length == 1)
+        {
+            AppendOperation(invocation.Arguments[0].Value, parts, context, depth + 1, via);
+            return true;
+        }
+
+        return TryAppendHelper(invocation, parts, context, depth);
+    }
+
+    private bool TryAppendStringFormat(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)
+    {
+        var arguments = invocation.Arguments;
+        if (arguments.Length == 0)
+        {
+            return false;
+        }
+
+        var formatIndex = arguments[0].Value.Type?.SpecialType == SpecialType.System_String ? 0 : 1; // (IFormatProvider, format, ...)
+        if (formatIndex >= arguments.Length || ResolveConstant(arguments[formatIndex].Value, context.CancellationToken) is not { HasValue: true, Value: string format })
+        {
+            return false;
+        }
+
+        var values = new List<IOperation>();
+        for (var i = formatIndex + 1; i < arguments.Length; i++)
+        {
+            var value = Unwrap(arguments[i].Value);
+            if (arguments[i].ArgumentKind == ArgumentKind.ParamArray && value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                values.AddRange(initializer.ElementValues);
+            }
+            else
+            {
+                values.Add(value);
+            }
+        }
+
+        var segments = CompositeFormat.Parse(format);
+        if (segments is null)
+        {
+            return false;
+        }
+
+        foreach (var segment in segments)
+        {
+            if (segment.Index < 0)
+            {
+                parts.Add(new StringPart(StringPartKind.Text, segment.Text, arguments[formatIndex].Value.Syntax, arguments[formatIndex].Value, null, null, viaReference: true));
+            }
+            else if (segment.Index < values.Count && !segment.HasFormat)
+            {
+                AppendOperation(values[segment.Index], parts, context, depth + 1, via);
+            }
+            else
+            {
+                AddUnknown(invocation, parts);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One level into a helper of this compilation whose body is a single return of an expression.</summary>
+    private bool TryAppendHelper(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth)
+    {
+        if (context.HelperDepth > 0)
+        {
+            return false;
+        }
+
+        var method = invocation.TargetMethod;
+        if (method.ReturnType.SpecialType != SpecialType.System_String || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var returned = SingleReturnedExpression(method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken));
+        if (returned is null)
+        {
+            return false;
+        }
+
+        var model = invocation.SemanticModel;
+        var start = parts.Count;
+        if (model is not null && returned.SyntaxTree == model.SyntaxTree && model.GetOperation(returned, context.CancellationToken) is { } body)
+        {
+            var map = new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not null)
+                {
+                    map[argument.Parameter.OriginalDefinition] = argument.Value;
+                    map[argument.Parameter] = argument.Value;
+                }
+            }
+
+            AppendOperation(body, parts, new Context(context.CancellationToken, map, context.HelperDepth + 1), depth + 1, via: true);
+        }
+        else
+        {
+            var byName = new Dictionary<string, IOperation>(StringComparer.Ordinal);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not null)
+                {
+                    byName[argument.Parameter.Name] = argument.Value;
+                }
+            }
+
+            AppendSyntax(returned, parts, byName, depth + 1);
+        }
+
+        MarkViaReference(parts, start);
+        return true;
+    }
+
+    private static ExpressionSyntax? SingleReturnedExpression(SyntaxNode declaration)
+    {
+        switch (declaration)
+        {
+            case MethodDeclarationSyntax { ExpressionBody: { } arrow }:
+                return arrow.Expression;
+            case MethodDeclarationSyntax { Body: { Statements: { Count: 1 } statements } } when statements[0] is ReturnStatementSyntax { Expression: { } expression }:
+                return expression;
+            case LocalFunctionStatementSyntax { ExpressionBody: { } arrow }:
+                return arrow.Expression;
+            case LocalFunctionStatementSyntax { Body: { Statements: { Count: 1 } statements } } when statements[0] is ReturnStatementSyntax { Expression: { } expression }:
+                return expression;
+            default:
+                return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ syntax resolution (values declared in another file)
+
+    private void AppendSyntax(ExpressionSyntax expression, ImmutableArray<StringPart>.Builder parts, Dictionary<string, IOperation>? parameters, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            parts.Add(UnknownSyntax(expression));
+            return;
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                AppendSyntax(parenthesized.Expression, parts, parameters, depth + 1);
+                return;
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.NumericLiteralExpression):
+                parts.Add(new StringPart(StringPartKind.Text, ConstantToString(literal.Token.Value) ?? literal.Token.ValueText, literal, null, null, null, viaReference: true));
+                return;
+            case InterpolatedStringExpressionSyntax interpolated:
+                foreach (var content in interpolated.Contents)
+                {
+                    switch (content)
+                    {
+                        case InterpolatedStringTextSyntax text:
+                            parts.Add(new StringPart(StringPartKind.Text, text.TextToken.ValueText, text, null, null, null, viaReference: true));
+                            break;
+                        case InterpolationSyntax hole when hole.AlignmentClause is null && hole.FormatClause is null:
+                            AppendSyntax(hole.Expression, parts, parameters, depth + 1);
+                            break;
+                        default:
+                            parts.Add(UnknownSyntax(content));
+                            break;
+                    }
+                }
+
+                return;
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                AppendSyntax(binary.Left, parts, parameters, depth + 1);
+                AppendSyntax(binary.Right, parts, parameters, depth + 1);
+                return;
+            case IdentifierNameSyntax identifier when parameters is not null && parameters.TryGetValue(identifier.Identifier.ValueText, out var argument):
+                var start = parts.Count;
+                AppendOperation(argument, parts, new Context(CancellationToken.None, null, helperDepth: 1), depth + 1, via: true);
+                MarkViaReference(parts, start);
+                return;
+            case MemberAccessExpressionSyntax memberAccess when IsDeploymentInstanceMember(memberAccess, "StackName"):
+                parts.Add(new StringPart(StringPartKind.StackName, "stack", memberAccess, null, null, null, viaReference: true));
+                return;
+            case MemberAccessExpressionSyntax memberAccess when IsDeploymentInstanceMember(memberAccess, "ProjectName"):
+                parts.Add(new StringPart(StringPartKind.ProjectName, "project", memberAccess, null, null, null, viaReference: true));
+                return;
+            default:
+                parts.Add(UnknownSyntax(expression));
+                return;
+        }
+    }
+
+    private static bool IsDeploymentInstanceMember(MemberAccessExpressionSyntax memberAccess, string name) =>
+        memberAccess.Name.Identifier.ValueText == name
+        && memberAccess.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Instance" } instance
+        && instance.Expression switch
+        {
+            IdentifierNameSyntax { Identifier.ValueText: "Deployment" } => true,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Deployment" } => true,
+            AliasQualifiedNameSyntax { Name.Identifier.ValueText: "Deployment" } => true,
+            _ => false,
+        };
+
+    private static StringPart UnknownSyntax(SyntaxNode syntax) =>
+        new(StringPartKind.Unknown, syntax.ToString(), syntax, null, null, null, viaReference: true);
+
+    // ------------------------------------------------------------------ single assignment
+
+    /// <summary>
+    /// The expression assigned to <paramref name="symbol"/> when it is assigned exactly once: a local with an initializer
+    /// and no other write in its scope, a field or auto-property of this compilation with a single write in its type
+    /// (initializer or one assignment), or a get-only property whose getter is a single expression. Null otherwise.
+    /// </summary>
+    public ExpressionSyntax? FindSingleAssignment(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        switch (symbol)
+        {
+            case ILocalSymbol local when !local.IsRef && local.DeclaringSyntaxReferences.Length == 1:
+                return SingleLocalAssignment(local, cancellationToken);
+            case IFieldSymbol field when field.DeclaringSyntaxReferences.Length == 1 && !field.IsVolatile:
+                return SingleMemberAssignment(field, field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private, cancellationToken);
+            case IPropertySymbol property when property.DeclaringSyntaxReferences.Length == 1 && !property.IsIndexer:
+                if (property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is PropertyDeclarationSyntax declaration)
+                {
+                    var getterOnly = SingleGetterExpression(declaration);
+                    if (getterOnly is not null)
+                    {
+                        return getterOnly;
+                    }
+                }
+
+                var writable = property.SetMethod is null
+                    || property.SetMethod.IsInitOnly
+                    || property.SetMethod.DeclaredAccessibility == Accessibility.Private
+                    || property.DeclaredAccessibility == Accessibility.Private;
+                return writable && IsAutoProperty(property, cancellationToken) ? SingleMemberAssignment(property, true, cancellationToken) : null;
+            default:
+                return null;
+        }
+    }
+
+    private ExpressionSyntax? SingleLocalAssignment(ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator)
+        {
+            return null;
+        }
+
+        var scope = declarator.FirstAncestorOrSelf<SyntaxNode>(static n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax or GlobalStatementSyntax);
+        if (scope is GlobalStatementSyntax)
+        {
+            scope = scope.Parent;
+        }
+
+        if (scope is null)
+        {
+            return null;
+        }
+
+        return WrittenNames.For(scope, _writtenNames).WritesOf(local.Name).Count == 0 ? value : null;
+    }
+
+    private ExpressionSyntax? SingleMemberAssignment(ISymbol member, bool privateOrReadOnly, CancellationToken cancellationToken)
+    {
+        if (!privateOrReadOnly || member.ContainingType is null)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? initializer = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value,
+            _ => null,
+        };
+
+        var writes = 0;
+        SyntaxNode? lastWrite = null;
+        foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+        {
+            var list = WrittenNames.For(reference.GetSyntax(cancellationToken), _writtenNames).WritesOf(member.Name);
+            writes += list.Count;
+            if (list.Count > 0)
+            {
+                lastWrite = list[list.Count - 1];
+            }
+        }
+
+        if (initializer is not null)
+        {
+            return writes == 0 ? initializer : null;
+        }
+
+        return writes == 1 && lastWrite is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+            && assignment.Parent is ExpressionStatementSyntax
+            && assignment.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not null
+            ? assignment.Right
+            : null;
+    }
+
+    private static ExpressionSyntax? SingleGetterExpression(PropertyDeclarationSyntax declaration)
+    {
+        if (declaration.ExpressionBody is { } arrow)
+        {
+            return arrow.Expression;
+        }
+
+        if (declaration.AccessorList is { Accessors: { Count: 1 } accessors } && accessors[0].IsKind(SyntaxKind.GetAccessorDeclaration))
+        {
+            var getter = accessors[0];
+            if (getter.ExpressionBody is { } getterArrow)
+            {
+                return getterArrow.Expression;
+            }
+
+            if (getter.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } expression })
+            {
+                return expression;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property, CancellationToken cancellationToken) =>
+        property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+        && AllAccessorsAreAuto(accessors);
+
+    private static bool AllAccessorsAreAuto(AccessorListSyntax accessors)
+    {
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /// <summary>The local, field or property that <paramref name="operation"/> reads, if it is such a reference.</summary>
+    public static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation => field.Field,
+        IPropertyReferenceOperation property when property.Arguments.Length == 0 && (property.Instance is null or IInstanceReferenceOperation) => property.Property,
+        _ => null,
+    };
+
+    private static void AddUnknown(IOperation operation, ImmutableArray<StringPart>.Builder parts)
+    {
+        var (root, path) = ReferenceChain(operation);
+        parts.Add(new StringPart(StringPartKind.Unknown, operation.Syntax.ToString(), operation.Syntax, operation, root, path, viaReference: false));
+    }
+
+    /// <summary>For <c>a.B.C</c> (locals, parameters, fields, properties), the root symbol <c>a</c> and the path <c>.B.C</c>.</summary>
+    private static (ISymbol? Root, string? Path) ReferenceChain(IOperation operation)
+    {
+        var path = string.Empty;
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            operation = Unwrap(operation);
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return (local.Local, path);
+                case IParameterReferenceOperation parameter:
+                    return (parameter.Parameter, path);
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                    return (field.Field, path);
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property:
+                    return (property.Property, path);
+                case IFieldReferenceOperation { Instance: { } instance } field:
+                    path = "." + field.Field.Name + path;
+                    operation = instance;
+                    continue;
+                case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: 0 } property:
+                    path = "." + property.Property.Name + path;
+                    operation = instance;
+                    continue;
+                default:
+                    return (null, null);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static void MarkViaReference(ImmutableArray<StringPart>.Builder parts, int start)
+    {
+        for (var i = start; i < parts.Count; i++)
+        {
+            if (!parts[i].ViaReference)
+            {
+                parts[i] = parts[i].WithViaReference();
+            }
+        }
+    }
+
+    private static string TextOf(IInterpolatedStringTextOperation text) =>
+        text.Text.ConstantValue is { HasValue: true, Value: string value } ? value : text.Syntax.ToString();
+
+    private static string? ConstantToString(object? value) => value switch
+    {
+        string s => s,
+        char c => c.ToString(),
+        bool b => b ? "True" : "False",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}
