@@ -3,24 +3,13 @@ using Pulumi;
 
 namespace Sophia.Infra.Samples;
 
-// Each family of rules has its own file (Naming.cs, Protection.cs, Encryption.cs, Iam.cs, ...) with a static
-// Create(stack) method full of violations; the entry point runs them all.
+// Each family of rules has its own file (Naming.cs, Protection.cs, Encryption.cs, Iam.cs, ...): a static class whose
+// Create(stack) method is full of violations. The analyzers read the code; nothing here is ever deployed.
 public static class Program
 {
     public static Task<int> Main() => Deployment.RunAsync(() =>
     {
         var stack = Deployment.Instance.StackName;
-        Samples.Run(stack);
+        _ = stack;
     });
-}
-
-/// <summary>The list of sample families; each family's file adds a line here.</summary>
-public static partial class Samples
-{
-    public static void Run(string stack)
-    {
-        RunFamilies(stack);
-    }
-
-    static partial void RunFamilies(string stack);
 }
