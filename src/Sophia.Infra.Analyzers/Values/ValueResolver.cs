@@ -263,12 +263,32 @@ public sealed class ValueResolver
             var start = parts.Count;
             AppendOperation(value, parts, context, depth + 1, via: true);
             MarkViaReference(parts, start);
+            KeepReferenceForSingleUnknown(reference, parts, start);
             return true;
         }
 
+        var syntaxStart = parts.Count;
         AppendSyntax(assigned, parts, parameters: null, depth + 1);
+        KeepReferenceForSingleUnknown(reference, parts, syntaxStart);
         return true;
     }
+
+    /// <summary>
+    /// When a followed symbol turns out to hold one unknown value that no symbol identifies (<c>var n = config.Require("x")</c>),
+    /// the reference itself is the unknown part: the symbol, assigned exactly once, identifies the value, so two uses of
+    /// it can be compared (<see cref="StringPart.IsSameUnknownAs"/>) and the part points at the use.
+    /// </summary>
+    private static void KeepReferenceForSingleUnknown(IOperation reference, ImmutableArray<StringPart>.Builder parts, int start)
+    {
+        if (parts.Count == start + 1 && parts[start].Kind == StringPartKind.Unknown && parts[start].Symbol is null)
+        {
+            parts.RemoveAt(start);
+            AddUnknown(reference, parts);
+        }
+    }
+
+    /// <summary>True when <paramref name="name"/> is written (assigned, incremented, passed by ref/out) anywhere in <paramref name="scope"/>.</summary>
+    public bool IsWritten(SyntaxNode scope, string name) => WrittenNames.For(scope, _writtenNames).WritesOf(name).Count > 0;
 
     private bool TryAppendInvocation(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)
     {
