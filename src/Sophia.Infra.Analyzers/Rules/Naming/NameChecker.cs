@@ -70,7 +70,7 @@ internal static class NameChecker
         return new NameCheckResult(
             faults.ToImmutableArray(),
             hits is null ? ImmutableArray<string>.Empty : hits.ToImmutableArray(),
-            Suggest(substituted, pattern, matches));
+            Suggest(substituted, pattern, matches && hits is null));
     }
 
     /// <summary>
@@ -195,13 +195,6 @@ internal static class NameChecker
                 }
             }
 
-            for (var i = 0; i < Segments.Count && Anchor < 0; i++)
-            {
-                if (NameSymbols.IsSingle(symbols, Segments[i], NameSymbolKind.Unknown))
-                {
-                    Anchor = i;
-                }
-            }
         }
 
         public NameSymbol[] Symbols { get; }
@@ -214,7 +207,7 @@ internal static class NameChecker
 
         public string[]? ProjectSegments { get; }
 
-        /// <summary>The segment that holds the stack name (or, failing that, a whole unknown part that may), -1 when none.</summary>
+        /// <summary>The first segment that is the stack name, -1 when none.</summary>
         public int Anchor { get; }
 
         public bool IsText(int segment, string text) => NameSymbols.TextOf(Symbols, Segments[segment]) == text;
@@ -298,12 +291,16 @@ internal static class NameChecker
             return;
         }
 
-        // No stack name anywhere: say what stands where it should be.
+        // No stack name anywhere: say what stands where it should be, as far as no unknown part blurs the positions.
         int rest;
         var projectPrefix = reading.ProjectPrefix();
         if (projectPrefix >= 0)
         {
             rest = projectPrefix;
+        }
+        else if (NameSymbols.HasUnknown(symbols, reading.Segments[0]))
+        {
+            return;
         }
         else if (count > 1 && !reading.SpellsAt(0, reading.TypeSegments))
         {
@@ -318,6 +315,14 @@ internal static class NameChecker
         {
             faults.Add("project segment is missing; " + ExpectedProject(pattern));
             rest = 0;
+        }
+
+        for (var i = rest; i < count; i++)
+        {
+            if (NameSymbols.HasUnknown(symbols, reading.Segments[i]))
+            {
+                return;
+            }
         }
 
         var type = reading.IndexOfType(rest);
@@ -421,7 +426,7 @@ internal static class NameChecker
     {
         if (matches)
         {
-            // Only the characters were wrong (or an environment was hard-coded): the normalised name is the answer.
+            // Only the characters were wrong: the normalised name is the answer.
             return new NameSuggestion(ImmutableArray.Create(symbols));
         }
 
@@ -456,10 +461,18 @@ internal static class NameChecker
         else
         {
             var type = reading.IndexOfType(after);
-            AddRange(purpose, after, count);
-            if (type >= 0 && count - after > typeLength)
+            if (type > after && type + typeLength < count)
             {
-                purpose.RemoveRange(type - after, typeLength);
+                // sophia-staging-vm-worker: what stands before the type is a wrong environment, the purpose follows the type.
+                AddRange(purpose, type + typeLength, count);
+            }
+            else
+            {
+                AddRange(purpose, after, count);
+                if (type >= 0 && count - after > typeLength)
+                {
+                    purpose.RemoveRange(type - after, typeLength);
+                }
             }
         }
 

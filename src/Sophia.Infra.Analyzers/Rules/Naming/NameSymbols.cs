@@ -171,7 +171,7 @@ internal static class NameSymbols
 
         if (upper.Count > 0)
         {
-            faults.Add("'" + string.Join("', '", upper) + (upper.Count == 1 ? "' has" : "' have") + " upper case letters; use lower case");
+            faults.Add("'" + string.Join("', '", upper) + (upper.Count == 1 ? "' has" : "' have") + " upper case letters");
         }
 
         if (invalid.Count > 0)
@@ -182,7 +182,7 @@ internal static class NameSymbols
                 builder.Append(i == 0 ? string.Empty : i == invalid.Count - 1 ? " and " : ", ").Append('\'').Append(invalid[i]).Append('\'');
             }
 
-            faults.Add(builder + (invalid.Count == 1 ? " is" : " are") + " not allowed; use only a-z, 0-9 and '-'");
+            faults.Add(builder + (invalid.Count == 1 ? " is" : " are") + " not allowed (only a-z, 0-9 and '-')");
         }
 
         if (symbols[0].IsHyphen)

@@ -109,8 +109,25 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             if (!result.PatternFaults.IsEmpty)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.NamingPattern, location, properties, display, string.Join("; ", result.PatternFaults), expected));
+                    Descriptors.NamingPattern, location, properties, display, JoinFaults(result.PatternFaults), expected));
             }
+        }
+
+        /// <summary>One fault as is; several numbered (<c>1) ...; 2) ...</c>), since a fault may itself contain a semicolon.</summary>
+        internal static string JoinFaults(ImmutableArray<string> faults)
+        {
+            if (faults.Length == 1)
+            {
+                return faults[0];
+            }
+
+            var builder = new StringBuilder();
+            for (var i = 0; i < faults.Length; i++)
+            {
+                builder.Append(i == 0 ? string.Empty : "; ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(") ").Append(faults[i]);
+            }
+
+            return builder.ToString();
         }
 
         // ------------------------------------------------------------------ SIA1004
