@@ -13,10 +13,10 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
     /// <remarks>
     /// Supported: block mappings nested by indentation, block sequences (also of mappings, <c>- key: value</c>),
     /// one-line flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c>, plain / single-quoted / double-quoted
-    /// scalars (with escapes), literal <c>|</c> and folded <c>&gt;</c> block scalars (chomping and indentation
+    /// scalars (with escapes; plain ones may continue on more-indented lines), literal <c>|</c> and folded <c>&gt;</c> block scalars (chomping and indentation
     /// indicators), comments, a leading <c>---</c>, blank lines and CRLF.
     /// Not supported (reported as errors): tabs in indentation, anchors / aliases / tags, complex keys (<c>?</c>),
-    /// multi-line plain, quoted or flow scalars, several documents, directives.
+    /// multi-line quoted scalars and flow collections, several documents, directives.
     /// Linear in the input; nesting is limited to <see cref="MaxDepth"/> levels.
     /// </remarks>
     internal static class YamlReader
@@ -172,7 +172,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 YamlNode scalar = ParseInlineValue(s, indent, parentIndent, line, depth, afterKey: false);
                 if (PeekStructural(out int next) && next == indent)
                 {
-                    throw Error(line, "expected 'key: value' but found no ':' after a key (multi-line plain scalars are not supported)");
+                    throw Error(line, "expected 'key: value' but found no ':' after a key");
                 }
 
                 return scalar;
@@ -368,7 +368,65 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 }
 
                 NextLine();
+                if (stop == s.Length)
+                {
+                    plain = ReadPlainContinuation(plain, parentIndent);
+                }
+
                 return new YamlScalar(plain, line, wasQuoted: false);
+            }
+
+            // Continuation lines of a multi-line plain scalar: more indented than the parent node, not comments,
+            // without ": ". They fold into one space (a blank line into a line break). A comment ends the scalar.
+            private string ReadPlainContinuation(string first, int parentIndent)
+            {
+                StringBuilder? sb = null;
+                int pendingEmpty = 0;
+                int k = _li;
+                while (k < _lines.Length)
+                {
+                    string t = _lines[k];
+                    int spaces = CountSpaces(t);
+                    if (spaces == t.Length)
+                    {
+                        pendingEmpty++;
+                        k++;
+                        continue;
+                    }
+
+                    if (spaces <= parentIndent || t[spaces] == '#' || t[spaces] == '\t')
+                    {
+                        break;
+                    }
+
+                    int stop = PlainEnd(t, spaces);
+                    string piece = t.Substring(spaces, stop - spaces).TrimEnd(' ', '\t');
+                    if (HasMappingIndicator(piece))
+                    {
+                        break;
+                    }
+
+                    sb ??= new StringBuilder(first);
+                    if (pendingEmpty == 0)
+                    {
+                        sb.Append(' ');
+                    }
+                    else
+                    {
+                        sb.Append('\n', pendingEmpty);
+                    }
+
+                    sb.Append(piece);
+                    pendingEmpty = 0;
+                    k++;
+                    _li = k;
+                    if (stop < t.Length)
+                    {
+                        break;
+                    }
+                }
+
+                return sb is null ? first : sb.ToString();
             }
 
             private YamlScalar ParseBlockScalar(string s, int j, int parentIndent, int line)

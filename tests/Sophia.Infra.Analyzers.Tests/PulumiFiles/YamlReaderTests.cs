@@ -262,6 +262,23 @@ namespace Sophia.Infra.Analyzers.Tests.PulumiFiles
         }
 
         [Fact]
+        public void MultiLinePlainScalar_FoldsContinuationLines()
+        {
+            string text = "description: A long\n  description\n\n  second paragraph\nitems:\n  - one\n    more\n  - two # c\nlast: x\n";
+            YamlMapping root = ParseMapping(text);
+            Assert.Equal("A long description\nsecond paragraph", Scalar(root.Get("description")));
+            Assert.Equal(new[] { "one more", "two" }, Assert.IsType<YamlSequence>(root.Get("items")).Items.Select(Scalar));
+            Assert.Equal(9, root.Find("last")!.KeyLine);
+        }
+
+        [Fact]
+        public void PlainScalarWithTrailingComment_DoesNotContinue()
+        {
+            YamlError error = ParseError("a: x # c\n  y\n");
+            Assert.Equal(2, error.Line);
+        }
+
+        [Fact]
         public void RootScalar_IsAScalarDocument()
         {
             YamlDocument document = YamlReader.Parse("just text\n");
