@@ -13,10 +13,10 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
     /// <remarks>
     /// Supported: block mappings nested by indentation, block sequences (also of mappings, <c>- key: value</c>),
     /// one-line flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c>, plain / single-quoted / double-quoted
-    /// scalars (with escapes; plain ones may continue on more-indented lines), literal <c>|</c> and folded <c>&gt;</c> block scalars (chomping and indentation
+    /// scalars (with escapes; plain and quoted ones may continue on more-indented lines), literal <c>|</c> and folded <c>&gt;</c> block scalars (chomping and indentation
     /// indicators), comments, a leading <c>---</c>, blank lines and CRLF.
     /// Not supported (reported as errors): tabs in indentation, anchors / aliases / tags, complex keys (<c>?</c>),
-    /// multi-line quoted scalars and flow collections, several documents, directives.
+    /// multi-line flow collections, several documents, directives.
     /// Linear in the input; nesting is limited to <see cref="MaxDepth"/> levels.
     /// </remarks>
     internal static class YamlReader
@@ -329,11 +329,11 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     case '"':
                     case '\'':
                         {
-                            string value = ReadQuoted(s, j, line, out int end);
-                            int k = SkipSpace(s, end);
-                            if (k < s.Length && s[k] != '#')
+                            string value = ReadQuotedValue(s, j, parentIndent, line, out string closingLine, out int end);
+                            int k = SkipSpace(closingLine, end);
+                            if (k < closingLine.Length && closingLine[k] != '#')
                             {
-                                throw Error(line, "unexpected text after the quoted string");
+                                throw Error(_li + 1, "unexpected text after the quoted string");
                             }
 
                             NextLine();
@@ -805,11 +805,93 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 return key;
             }
 
+            // A quoted scalar that must end on its line (keys and flow collections).
             private static string ReadQuoted(string s, int start, int line, out int end)
             {
                 char quote = s[start];
                 var sb = new StringBuilder();
-                int i = start + 1;
+                int protectedLength = 0;
+                int close = ScanQuoted(s, start + 1, quote, sb, line, ref protectedLength, out _);
+                if (close < 0)
+                {
+                    throw Error(line, Unterminated(quote));
+                }
+
+                end = close + 1;
+                return sb.ToString();
+            }
+
+            // A quoted value (after "key:" or "- "), which may continue on the following lines. YAML folding: a
+            // line break becomes a space, n blank lines become n line breaks, the whitespace around a break is
+            // dropped, and in double quotes a '\' at the end of a line joins the lines without a space.
+            // Consumes its lines; on return _li is at the line with the closing quote and end is after the quote.
+            private string ReadQuotedValue(string s, int start, int parentIndent, int line, out string closingLine, out int end)
+            {
+                char quote = s[start];
+                var sb = new StringBuilder();
+                int protectedLength = 0;
+                string current = s;
+                int position = start + 1;
+                int li = _li;
+                while (true)
+                {
+                    int close = ScanQuoted(current, position, quote, sb, li + 1, ref protectedLength, out bool escapedBreak);
+                    if (close >= 0)
+                    {
+                        _li = li;
+                        closingLine = current;
+                        end = close + 1;
+                        return sb.ToString();
+                    }
+
+                    if (!escapedBreak)
+                    {
+                        while (sb.Length > protectedLength && (sb[sb.Length - 1] == ' ' || sb[sb.Length - 1] == '\t'))
+                        {
+                            sb.Length--;
+                        }
+                    }
+
+                    int emptyLines = 0;
+                    li++;
+                    while (li < _lines.Length && IsWhitespaceOnly(_lines[li]))
+                    {
+                        emptyLines++;
+                        li++;
+                    }
+
+                    if (li >= _lines.Length
+                        || CountSpaces(_lines[li]) <= parentIndent
+                        || (CountSpaces(_lines[li]) == 0 && IsDocumentMarker(_lines[li])))
+                    {
+                        throw Error(line, Unterminated(quote));
+                    }
+
+                    if (escapedBreak)
+                    {
+                        sb.Append('\n', emptyLines);
+                    }
+                    else if (emptyLines == 0)
+                    {
+                        sb.Append(' ');
+                    }
+                    else
+                    {
+                        sb.Append('\n', emptyLines);
+                    }
+
+                    protectedLength = sb.Length;
+                    current = _lines[li];
+                    position = SkipSpace(current, 0);
+                }
+            }
+
+            // Decodes the quoted text of one line from i into sb. Returns the index of the closing quote, or -1 when
+            // the line ends first (escapedBreak: the line ended with a '\' in double quotes). protectedLength is
+            // raised past escaped characters so that folding does not trim them.
+            private static int ScanQuoted(string s, int i, char quote, StringBuilder sb, int line, ref int protectedLength, out bool escapedBreak)
+            {
+                escapedBreak = false;
                 if (quote == '\'')
                 {
                     while (i < s.Length)
@@ -824,15 +906,14 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                                 continue;
                             }
 
-                            end = i + 1;
-                            return sb.ToString();
+                            return i;
                         }
 
                         sb.Append(c);
                         i++;
                     }
 
-                    throw Error(line, "unterminated single-quoted string (quoted strings must end on the line where they start)");
+                    return -1;
                 }
 
                 while (i < s.Length)
@@ -840,8 +921,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     char c = s[i];
                     if (c == '"')
                     {
-                        end = i + 1;
-                        return sb.ToString();
+                        return i;
                     }
 
                     if (c != '\\')
@@ -853,7 +933,8 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
 
                     if (i + 1 >= s.Length)
                     {
-                        throw Error(line, "unterminated double-quoted string (line continuations are not supported)");
+                        escapedBreak = true;
+                        return -1;
                     }
 
                     char e = s[i + 1];
@@ -884,10 +965,18 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                         default:
                             throw Error(line, "unknown escape sequence '\\" + e + "' in a double-quoted string");
                     }
+
+                    protectedLength = sb.Length;
                 }
 
-                throw Error(line, "unterminated double-quoted string (quoted strings must end on the line where they start)");
+                return -1;
             }
+
+            private static string Unterminated(char quote) => quote == '"'
+                ? "unterminated double-quoted string"
+                : "unterminated single-quoted string";
+
+            private static bool IsWhitespaceOnly(string s) => SkipSpace(s, 0) == s.Length;
 
             private static void AppendHex(StringBuilder sb, string s, ref int i, int digits, int line)
             {

@@ -279,6 +279,25 @@ namespace Sophia.Infra.Analyzers.Tests.PulumiFiles
         }
 
         [Fact]
+        public void MultiLineQuotedScalars_FoldLikeYaml()
+        {
+            string text = "a: \"one   \n   two\n\n   three \\\n   four\\t\n   \" # c\nb: 'x\n  ''y'''\nc: 1\n";
+            YamlMapping root = ParseMapping(text);
+            Assert.Equal("one two\nthree four\t ", Scalar(root.Get("a")));
+            Assert.Equal("x 'y'", Scalar(root.Get("b")));
+            Assert.Equal(7, root.Find("b")!.KeyLine);
+            Assert.Equal(9, root.Find("c")!.KeyLine);
+        }
+
+        [Fact]
+        public void MultiLineQuotedScalar_ContinuationNotIndented_IsUnterminated()
+        {
+            YamlError error = ParseError("config:\n  a: \"x\n  y\"\n");
+            Assert.Equal(2, error.Line);
+            Assert.Contains("unterminated double-quoted", error.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void RootScalar_IsAScalarDocument()
         {
             YamlDocument document = YamlReader.Parse("just text\n");
