@@ -12,11 +12,11 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
     /// </summary>
     /// <remarks>
     /// Supported: block mappings nested by indentation, block sequences (also of mappings, <c>- key: value</c>),
-    /// one-line flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c>, plain / single-quoted / double-quoted
+    /// flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c> (also over several lines), plain / single-quoted / double-quoted
     /// scalars (with escapes; plain and quoted ones may continue on more-indented lines), literal <c>|</c> and folded <c>&gt;</c> block scalars (chomping and indentation
     /// indicators), comments, a leading <c>---</c>, blank lines and CRLF.
     /// Not supported (reported as errors): tabs in indentation, anchors / aliases / tags, complex keys (<c>?</c>),
-    /// multi-line flow collections, several documents, directives.
+    /// several documents, directives.
     /// Linear in the input; nesting is limited to <see cref="MaxDepth"/> levels.
     /// </remarks>
     internal static class YamlReader
@@ -73,6 +73,13 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
 
             // Column where content starts when positioned in the middle of a line (after "- "); -1 at a line start.
             private int _col = -1;
+
+            // Flow collection state: the current line text, index in it, line index, start line and parent indent.
+            private string _flow = string.Empty;
+            private int _fi;
+            private int _fl;
+            private int _flowStartLine;
+            private int _flowParentIndent;
 
             public Parser(string text)
             {
@@ -314,14 +321,19 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     case '[':
                     case '{':
                         {
-                            int k = j;
-                            YamlNode node = ParseFlow(s, ref k, line, depth);
-                            k = SkipSpace(s, k);
-                            if (k < s.Length && s[k] != '#')
+                            _flow = s;
+                            _fi = j;
+                            _fl = _li;
+                            _flowStartLine = line;
+                            _flowParentIndent = parentIndent;
+                            YamlNode node = ParseFlow(depth);
+                            int k = SkipSpace(_flow, _fi);
+                            if (k < _flow.Length && _flow[k] != '#')
                             {
-                                throw Error(line, "unexpected text after the flow collection");
+                                throw Error(_fl + 1, "unexpected text after the flow collection");
                             }
 
+                            _li = _fl;
                             NextLine();
                             return node;
                         }
@@ -562,150 +574,168 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 return new YamlScalar(sb.ToString(), line, wasQuoted: true);
             }
 
-            // Flow collection starting at s[i] ('[' or '{'); it must end on the same line. On return i is after it.
-            private YamlNode ParseFlow(string s, ref int i, int line, int depth)
+            // Flow collection starting at _flow[_fi] ('[' or '{'). It may span lines (continuation lines indented
+            // more than the parent node); on return _fl/_flow/_fi are just after its closing bracket.
+            private YamlNode ParseFlow(int depth)
             {
                 CheckDepth(depth);
-                bool isSequence = s[i] == '[';
-                i++;
+                bool isSequence = _flow[_fi] == '[';
+                int line = _fl + 1;
+                _fi++;
                 if (isSequence)
                 {
+                    const string Unterminated = "unterminated flow sequence: ']' expected";
                     var items = ImmutableArray.CreateBuilder<YamlNode>();
                     while (true)
                     {
-                        i = SkipSpace(s, i);
-                        if (i >= s.Length || s[i] == '#')
+                        FlowSkip(Unterminated);
+                        if (_flow[_fi] == ']')
                         {
-                            throw Error(line, "unterminated flow sequence: ']' expected on the same line (multi-line flow collections are not supported)");
-                        }
-
-                        if (s[i] == ']')
-                        {
-                            i++;
+                            _fi++;
                             return new YamlSequence(items.ToImmutable(), line);
                         }
 
-                        items.Add(ParseFlowItem(s, ref i, line, depth + 1));
-                        i = SkipSpace(s, i);
-                        if (i < s.Length && s[i] == ',')
+                        items.Add(ParseFlowItem(depth + 1));
+                        FlowSkip(Unterminated);
+                        if (_flow[_fi] == ',')
                         {
-                            i++;
+                            _fi++;
                             continue;
                         }
 
-                        if (i < s.Length && s[i] == ']')
+                        if (_flow[_fi] == ']')
                         {
-                            i++;
+                            _fi++;
                             return new YamlSequence(items.ToImmutable(), line);
                         }
 
-                        if (i >= s.Length || s[i] == '#')
-                        {
-                            throw Error(line, "unterminated flow sequence: ']' expected on the same line (multi-line flow collections are not supported)");
-                        }
-
-                        throw Error(line, "expected ',' or ']' in the flow sequence");
+                        throw Error(_fl + 1, "expected ',' or ']' in the flow sequence");
                     }
                 }
 
+                const string UnterminatedMap = "unterminated flow mapping: '}' expected";
                 var entries = ImmutableArray.CreateBuilder<YamlMappingEntry>();
                 var keys = new HashSet<string>(StringComparer.Ordinal);
                 while (true)
                 {
-                    i = SkipSpace(s, i);
-                    if (i >= s.Length || s[i] == '#')
+                    FlowSkip(UnterminatedMap);
+                    if (_flow[_fi] == '}')
                     {
-                        throw Error(line, "unterminated flow mapping: '}' expected on the same line (multi-line flow collections are not supported)");
-                    }
-
-                    if (s[i] == '}')
-                    {
-                        i++;
+                        _fi++;
                         return new YamlMapping(entries.ToImmutable(), line);
                     }
 
                     string key;
-                    char first = s[i];
+                    int keyLine = _fl + 1;
+                    char first = _flow[_fi];
                     if (first == '"' || first == '\'')
                     {
-                        key = ReadQuoted(s, i, line, out i);
+                        key = ReadQuoted(_flow, _fi, keyLine, out _fi);
                     }
                     else if (first == '&' || first == '*' || first == '!')
                     {
-                        throw AnchorError(line, first);
+                        throw AnchorError(keyLine, first);
                     }
                     else
                     {
-                        key = ReadFlowPlain(s, ref i);
+                        key = ReadFlowPlain(_flow, ref _fi);
                         if (key.Length == 0)
                         {
-                            throw Error(line, "expected a key in the flow mapping");
+                            throw Error(keyLine, "expected a key in the flow mapping");
                         }
                     }
 
-                    i = SkipSpace(s, i);
-                    if (i >= s.Length || s[i] != ':')
+                    FlowSkip(UnterminatedMap);
+                    if (_flow[_fi] != ':')
                     {
-                        throw Error(line, "expected ':' after the key '" + key + "' in the flow mapping");
+                        throw Error(_fl + 1, "expected ':' after the key '" + key + "' in the flow mapping");
                     }
 
-                    i++;
+                    _fi++;
                     if (!keys.Add(key))
                     {
-                        throw Error(line, "duplicate key '" + key + "'");
+                        throw Error(keyLine, "duplicate key '" + key + "'");
                     }
 
-                    i = SkipSpace(s, i);
+                    FlowSkip(UnterminatedMap);
                     YamlNode value;
-                    if (i < s.Length && (s[i] == ',' || s[i] == '}'))
+                    if (_flow[_fi] == ',' || _flow[_fi] == '}')
                     {
-                        value = new YamlScalar(string.Empty, line, wasQuoted: false);
-                    }
-                    else if (i >= s.Length || s[i] == '#')
-                    {
-                        throw Error(line, "unterminated flow mapping: '}' expected on the same line (multi-line flow collections are not supported)");
+                        value = new YamlScalar(string.Empty, _fl + 1, wasQuoted: false);
                     }
                     else
                     {
-                        value = ParseFlowItem(s, ref i, line, depth + 1);
+                        value = ParseFlowItem(depth + 1);
                     }
 
-                    entries.Add(new YamlMappingEntry(key, line, value));
-                    i = SkipSpace(s, i);
-                    if (i < s.Length && s[i] == ',')
+                    entries.Add(new YamlMappingEntry(key, keyLine, value));
+                    FlowSkip(UnterminatedMap);
+                    if (_flow[_fi] == ',')
                     {
-                        i++;
+                        _fi++;
                         continue;
                     }
 
-                    if (i < s.Length && s[i] == '}')
+                    if (_flow[_fi] == '}')
                     {
-                        i++;
+                        _fi++;
                         return new YamlMapping(entries.ToImmutable(), line);
                     }
 
-                    if (i >= s.Length || s[i] == '#')
-                    {
-                        throw Error(line, "unterminated flow mapping: '}' expected on the same line (multi-line flow collections are not supported)");
-                    }
-
-                    throw Error(line, "expected ',' or '}' in the flow mapping");
+                    throw Error(_fl + 1, "expected ',' or '}' in the flow mapping");
                 }
             }
 
-            private YamlNode ParseFlowItem(string s, ref int i, int line, int depth)
+            // Skips spaces, comments and line ends inside a flow collection. On return _flow[_fi] is a character.
+            private void FlowSkip(string unterminatedMessage)
+            {
+                while (true)
+                {
+                    _fi = SkipSpace(_flow, _fi);
+                    if (_fi < _flow.Length && !(_flow[_fi] == '#' && (_fi == 0 || IsSpace(_flow[_fi - 1]))))
+                    {
+                        return;
+                    }
+
+                    _fl++;
+                    if (_fl >= _lines.Length)
+                    {
+                        throw Error(_flowStartLine, unterminatedMessage);
+                    }
+
+                    string next = _lines[_fl];
+                    if (!IsBlankOrComment(next, 0))
+                    {
+                        // Lines must be indented more than the parent; a line that starts by closing the
+                        // collection may sit at the parent's indentation ("key: [" ... "]"), as libyaml accepts.
+                        int spaces = CountSpaces(next);
+                        bool closes = spaces < next.Length && (next[spaces] == ']' || next[spaces] == '}');
+                        if (spaces < _flowParentIndent
+                            || (spaces == _flowParentIndent && !closes)
+                            || (spaces == 0 && IsDocumentMarker(next)))
+                        {
+                            throw Error(_flowStartLine, unterminatedMessage + " (its next lines must be indented more than its key)");
+                        }
+                    }
+
+                    _flow = next;
+                    _fi = 0;
+                }
+            }
+
+            private YamlNode ParseFlowItem(int depth)
             {
                 CheckDepth(depth);
-                i = SkipSpace(s, i);
-                char c = s[i];
+                int line = _fl + 1;
+                char c = _flow[_fi];
                 switch (c)
                 {
                     case '[':
                     case '{':
-                        return ParseFlow(s, ref i, line, depth);
+                        return ParseFlow(depth);
                     case '"':
                     case '\'':
-                        return new YamlScalar(ReadQuoted(s, i, line, out i), line, wasQuoted: true);
+                        return new YamlScalar(ReadQuoted(_flow, _fi, line, out _fi), line, wasQuoted: true);
                     case '&':
                     case '*':
                     case '!':
@@ -718,7 +748,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                         throw Error(line, "a plain value cannot start with '" + c + "'; quote it");
                 }
 
-                string plain = ReadFlowPlain(s, ref i);
+                string plain = ReadFlowPlain(_flow, ref _fi);
                 if (plain.Length == 0)
                 {
                     throw Error(line, "empty entry in the flow collection");

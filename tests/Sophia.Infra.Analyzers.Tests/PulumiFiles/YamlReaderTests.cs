@@ -298,6 +298,46 @@ namespace Sophia.Infra.Analyzers.Tests.PulumiFiles
         }
 
         [Fact]
+        public void MultiLineFlowCollections_AreRead()
+        {
+            string text =
+                "config:\n" +
+                "  sophia:azs:\n" +
+                "    default: [\n" +
+                "      us-west-2a,   # first\n" +
+                "\n" +
+                "      \"us-west-2b\",\n" +
+                "    ]\n" +
+                "  sophia:tags: {\n" +
+                "    owner: platform,\n" +
+                "    env: dev }\n" +
+                "next: 1\n";
+            YamlMapping config = Assert.IsType<YamlMapping>(ParseMapping(text).Get("config"));
+            YamlSequence azs = Assert.IsType<YamlSequence>(Assert.IsType<YamlMapping>(config.Get("sophia:azs")).Get("default"));
+            Assert.Equal(new[] { "us-west-2a", "us-west-2b" }, azs.Items.Select(Scalar));
+            Assert.Equal(new[] { 4, 6 }, azs.Items.Select(i => i.Line));
+            YamlMapping tags = Assert.IsType<YamlMapping>(config.Get("sophia:tags"));
+            Assert.Equal(new[] { 9, 10 }, tags.Entries.Select(e => e.KeyLine));
+            Assert.Equal("dev", Scalar(tags.Get("env")));
+        }
+
+        [Fact]
+        public void MultiLineFlow_ContinuationNotIndented_IsUnterminatedAtItsStart()
+        {
+            YamlError error = ParseError("config:\n  a: [1,\n  b: 2\n");
+            Assert.Equal(2, error.Line);
+            Assert.Contains("unterminated flow sequence", error.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ErrorInsideMultiLineFlow_ReportsItsOwnLine()
+        {
+            YamlError error = ParseError("a: {\n  x: 1,\n  x: 2 }\n");
+            Assert.Equal(3, error.Line);
+            Assert.Contains("duplicate key 'x'", error.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void RootScalar_IsAScalarDocument()
         {
             YamlDocument document = YamlReader.Parse("just text\n");
