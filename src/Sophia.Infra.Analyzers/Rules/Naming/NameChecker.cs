@@ -38,7 +38,12 @@ internal static class NameChecker
     private const string StackExpected = "expected the stack name (Deployment.Instance.StackName)";
 
     /// <summary>The findings for <paramref name="name"/>, or null when it complies (the common, cheap path).</summary>
-    public static NameCheckResult? Check(ResolvedString name, NamePattern pattern, string typeName, ImmutableArray<string> environments)
+    /// <param name="name">The resolved name.</param>
+    /// <param name="pattern">The pattern of the project and the type's token.</param>
+    /// <param name="typeName">The full type name, for messages.</param>
+    /// <param name="longToken">The kebab-case of the type name (<c>metric-alarm</c>), which a name may use instead of a shorter table token (<c>alarm</c>).</param>
+    /// <param name="environments">The names that are environments.</param>
+    public static NameCheckResult? Check(ResolvedString name, NamePattern pattern, string typeName, string longToken, ImmutableArray<string> environments)
     {
         var symbols = NameSymbols.From(name);
         var valid = NameSymbols.HasOnlyValidCharacters(symbols);
@@ -60,7 +65,7 @@ internal static class NameChecker
         if (!matches && substituted.Length > 0)
         {
             var count = faults.Count;
-            Explain(substituted, pattern, typeName, name, faults);
+            Explain(substituted, pattern, typeName, longToken, name, faults);
             if (faults.Count == count)
             {
                 faults.Add("no value of its unknown parts can make it match");
@@ -70,7 +75,7 @@ internal static class NameChecker
         return new NameCheckResult(
             faults.ToImmutableArray(),
             hits is null ? ImmutableArray<string>.Empty : hits.ToImmutableArray(),
-            Suggest(substituted, pattern, matches && hits is null));
+            Suggest(substituted, pattern, longToken, matches && hits is null));
     }
 
     /// <summary>
@@ -179,12 +184,13 @@ internal static class NameChecker
 
     private sealed class Reading
     {
-        public Reading(NameSymbol[] symbols, NamePattern pattern, ResolvedString name)
+        public Reading(NameSymbol[] symbols, NamePattern pattern, string longToken, ResolvedString name)
         {
             Symbols = symbols;
             Name = name;
             Segments = NameSymbols.Segments(symbols);
             TypeSegments = pattern.TypeToken.Split('-');
+            LongTypeSegments = longToken.Split('-');
             ProjectSegments = pattern.Project?.Split('-');
             Anchor = -1;
             for (var i = 0; i < Segments.Count && Anchor < 0; i++)
@@ -205,7 +211,30 @@ internal static class NameChecker
 
         public string[] TypeSegments { get; }
 
+        public string[] LongTypeSegments { get; }
+
         public string[]? ProjectSegments { get; }
+
+        /// <summary>
+        /// How many segments from <paramref name="start"/> (which does not spell the type token) stand for a wrong type:
+        /// the type's kebab-case name (<c>metric-alarm</c> for <c>alarm</c>), one word before the token
+        /// (<c>metric-alarm</c>), else as many segments as the token has, leaving at least one for the purpose.
+        /// </summary>
+        public int WrongTypeLength(int start)
+        {
+            var count = Segments.Count;
+            if (SpellsAt(start, LongTypeSegments) && start + LongTypeSegments.Length < count)
+            {
+                return LongTypeSegments.Length;
+            }
+
+            if (SpellsAt(start + 1, TypeSegments) && start + 1 + TypeSegments.Length < count)
+            {
+                return 1 + TypeSegments.Length;
+            }
+
+            return System.Math.Max(1, System.Math.Min(TypeSegments.Length, count - start - 1));
+        }
 
         /// <summary>The first segment that is the stack name, -1 when none.</summary>
         public int Anchor { get; }
@@ -280,9 +309,9 @@ internal static class NameChecker
         }
     }
 
-    private static void Explain(NameSymbol[] symbols, NamePattern pattern, string typeName, ResolvedString name, List<string> faults)
+    private static void Explain(NameSymbol[] symbols, NamePattern pattern, string typeName, string longToken, ResolvedString name, List<string> faults)
     {
-        var reading = new Reading(symbols, pattern, name);
+        var reading = new Reading(symbols, pattern, longToken, name);
         var count = reading.Segments.Count;
         if (reading.Anchor >= 0)
         {
@@ -413,7 +442,7 @@ internal static class NameChecker
             return;
         }
 
-        var found = System.Math.Min(typeLength, count - start - 1);
+        var found = reading.WrongTypeLength(start);
         faults.Add($"resource-type segment is '{reading.Display(start, start + found)}'; '{typeName}' expects '{pattern.TypeToken}'");
     }
 
@@ -422,7 +451,7 @@ internal static class NameChecker
 
     // ------------------------------------------------------------------ the compliant name
 
-    private static NameSuggestion Suggest(NameSymbol[] symbols, NamePattern pattern, bool matches)
+    private static NameSuggestion Suggest(NameSymbol[] symbols, NamePattern pattern, string longToken, bool matches)
     {
         if (matches)
         {
@@ -430,7 +459,7 @@ internal static class NameChecker
             return new NameSuggestion(ImmutableArray.Create(symbols));
         }
 
-        var reading = new Reading(symbols, pattern, new ResolvedString(ImmutableArray<StringPart>.Empty));
+        var reading = new Reading(symbols, pattern, longToken, new ResolvedString(ImmutableArray<StringPart>.Empty));
         var count = symbols.Length == 0 ? 0 : reading.Segments.Count;
         int projectEnd;
         int after;
@@ -456,7 +485,7 @@ internal static class NameChecker
         }
         else if (reading.Anchor >= 0 && count - after >= 2)
         {
-            AddRange(purpose, after + 1, count);
+            AddRange(purpose, after + reading.WrongTypeLength(after), count);
         }
         else
         {

@@ -90,7 +90,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
         private static void CheckPattern(OperationAnalysisContext context, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
         {
-            var result = NameChecker.Check(name, naming.Pattern, naming.FullName, settings.Environments);
+            var result = NameChecker.Check(name, naming.Pattern, naming.FullName, naming.LongToken, settings.Environments);
             if (result is null)
             {
                 return;

@@ -10,14 +10,18 @@ namespace Sophia.Infra.Analyzers.Rules.Naming;
 /// <summary>What the naming rules know about one resource type: its full name, token, pattern and AWS name limit.</summary>
 internal sealed class ResourceTypeNaming
 {
-    public ResourceTypeNaming(string fullName, NamePattern pattern, AwsNameLimit? limit)
+    public ResourceTypeNaming(string fullName, string longToken, NamePattern pattern, AwsNameLimit? limit)
     {
         FullName = fullName;
+        LongToken = longToken;
         Pattern = pattern;
         Limit = limit;
     }
 
     public string FullName { get; }
+
+    /// <summary>The kebab-case of the type name (<c>metric-alarm</c>), recognised as a wrong spelling of a shorter token.</summary>
+    public string LongToken { get; }
 
     public NamePattern Pattern { get; }
 
@@ -74,7 +78,8 @@ internal sealed class NamingSettings
         var key = (Project ?? string.Empty) + "\n" + token;
         var project = Project;
         var pattern = _patterns.GetOrAdd(key, _ => new NamePattern(project, token));
-        return new ResourceTypeNaming(fullName, pattern, AwsNameLimits.For(fullName));
+        var longToken = ResourceTypeTokens.KebabCase(type.Name);
+        return new ResourceTypeNaming(fullName, longToken.Length == 0 ? token : longToken, pattern, AwsNameLimits.For(fullName));
     }
 
     /// <summary>The project name of Pulumi.yaml as a name segment (lower kebab-case), or null.</summary>

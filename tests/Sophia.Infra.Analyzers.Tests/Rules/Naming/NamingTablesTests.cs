@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using Sophia.Infra.Analyzers.Options;
@@ -126,6 +127,44 @@ public sealed class NamingTablesTests
         Assert.Null(AwsNameLimits.For("Pulumi.Aws.Ec2.Instance"));
     }
 
+    [Fact]
+    public void Docs_ListEveryTableEntryAndLimit()
+    {
+        var docs = Path.Combine(RepositoryRoot(), "docs", "rules");
+        var tokensPage = File.ReadAllText(Path.Combine(docs, "SIA1001.md"));
+        var limitsPage = File.ReadAllText(Path.Combine(docs, "SIA1004.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        foreach (var (type, token) in ResourceTypeTokens.BuiltIn)
+        {
+            var shortName = type.Substring("Pulumi.Aws.".Length);
+            Assert.Contains($"| `{shortName}` | `{token}` | table |", tokensPage);
+            Assert.Contains($"`{shortName}`", readme);
+        }
+
+        foreach (var type in AwsResourceTypes)
+        {
+            Assert.Contains($"| `{type.FullName!.Substring("Pulumi.Aws.".Length)}` | `{ResourceTypeTokens.ForFullName(type.FullName, type.Name)}` |", tokensPage);
+        }
+
+        foreach (var (type, limit) in AwsNameLimits.Table)
+        {
+            Assert.Contains($"| `{type.Substring("Pulumi.Aws.".Length)}` | {limit.MaxLength} | {limit.MaxLength - AwsNameLimits.RandomSuffixLength} |", limitsPage);
+        }
+
+        static string RepositoryRoot()
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (Directory.Exists(Path.Combine(directory.FullName, "docs", "rules")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("docs/rules not found");
+        }
+    }
+
     // ------------------------------------------------------------------ the parser
 
     private static ResolvedString Name(params object[] parts) => new(parts.Select(p => p switch
@@ -142,7 +181,7 @@ public sealed class NamingTablesTests
     private static readonly ImmutableArray<string> Environments = ImmutableArray.Create("dev", "staging", "prod");
 
     private static NameCheckResult? Check(string? project, string token, params object[] parts) =>
-        NameChecker.Check(Name(parts), new NamePattern(project, token), "T", Environments);
+        NameChecker.Check(Name(parts), new NamePattern(project, token), "T", token, Environments);
 
     [Fact]
     public void Pattern_TypeTokensAndPurposesMayContainHyphens()
@@ -187,7 +226,7 @@ public sealed class NamingTablesTests
         Assert.True(Check("sophia", "vm", "sophia-dev-vm-agent")!.PatternFaults.IsEmpty);
 
         // A project that is also an environment name is the project, not a hard-coded environment.
-        Assert.Null(NameChecker.Check(Name("prod-", Stack, "-vm-agent"), new NamePattern("prod", "vm"), "T", Environments));
+        Assert.Null(NameChecker.Check(Name("prod-", Stack, "-vm-agent"), new NamePattern("prod", "vm"), "T", "vm", Environments));
     }
 
     [Fact]
@@ -198,5 +237,22 @@ public sealed class NamingTablesTests
         Assert.Equal("sophia-{stack}-bucket-my", Check("sophia", "bucket", "myBucket")!.Suggestion.Display(Name()));
         Assert.Equal("sophia-{stack}-vm-main", Check("sophia", "vm", "sophia-prod-vm")!.Suggestion.Display(Name()));
         Assert.Equal("sophia-{stack}-vm-agent", Check("sophia", "vm", "SophiaProdVmAgent")!.Suggestion.Display(Name()));
+    }
+
+    [Fact]
+    public void LongTypeName_OrOneWordBeforeTheToken_IsTakenAsTheWrongType()
+    {
+        var pattern = new NamePattern("sophia", "bucket-sse");
+        var result = NameChecker.Check(Name("sophia-", Stack, "-bucket-server-side-encryption-configuration-artifacts"), pattern, "S3.Sse", "bucket-server-side-encryption-configuration", Environments)!;
+        Assert.Equal(new[] { "resource-type segment is 'bucket-server-side-encryption-configuration'; 'S3.Sse' expects 'bucket-sse'" }, result.PatternFaults);
+        Assert.Equal("sophia-{stack}-bucket-sse-artifacts", result.Suggestion.Display(Name()));
+
+        result = NameChecker.Check(Name("sophia-", Stack, "-metric-alarm-handler-errors"), new NamePattern("sophia", "alarm"), "MetricAlarm", "metric-alarm", Environments)!;
+        Assert.Equal(new[] { "resource-type segment is 'metric-alarm'; 'MetricAlarm' expects 'alarm'" }, result.PatternFaults);
+        Assert.Equal("sophia-{stack}-alarm-handler-errors", result.Suggestion.Display(Name()));
+
+        result = NameChecker.Check(Name("sophia-", Stack, "-web-vm-agent"), new NamePattern("sophia", "vm"), "Instance", "instance", Environments)!;
+        Assert.Equal(new[] { "resource-type segment is 'web-vm'; 'Instance' expects 'vm'" }, result.PatternFaults);
+        Assert.Equal("sophia-{stack}-vm-agent", result.Suggestion.Display(Name()));
     }
 }
