@@ -11,22 +11,6 @@ public sealed class DuplicateNameTests
 
     private const string InComponent = "it is created inside component 'Web', which is created more than once, and its name does not depend on the component's name, so every instance creates a child with the same URN; include the component's name";
 
-    // The body starts on line 10.
-    private static string InMethod(string body, string members = "") => /* lang=c#-test */ $$"""
-        using System.Linq;
-        using Pulumi;
-        using Aws = Pulumi.Aws;
-
-        class Infra
-        {
-            void Create(Config config, string purpose, string other)
-            {
-                var stack = Deployment.Instance.StackName;
-        {{body}}
-            }
-        {{members}}
-        }
-        """;
 
     private static string SameName(string type, string file, int line) => $"another {type} created at {file}:{line} has the same name, so both get the same URN";
 
@@ -204,27 +188,20 @@ public sealed class DuplicateNameTests
         }
         """;
 
-    [Fact]
-    public async Task ComponentCreatedTwice_ChildNamesThatIgnoreItsNameAreReported()
+    [Theory]
+    [InlineData("""
+                new Web($"sophia-{stack}-web-a");
+                new Web($"sophia-{stack}-web-b");
+        """)]
+    [InlineData("""
+                foreach (var site in new[] { "a", "b" })
+                {
+                    new Web($"sophia-{stack}-web-{site}");
+                }
+        """)]
+    public async Task ComponentCreatedTwiceOrInALoop_ChildNamesThatIgnoreItsNameAreReported(string creations)
     {
-        var test = Create(InMethod("""
-                    new Web($"sophia-{stack}-web-a");
-                    new Web($"sophia-{stack}-web-b");
-            """) + Component);
-        test.ExpectedDiagnostics.Add(Duplicate(0, "sophia-{stack}-bucket-assets", InComponent));
-        test.ExpectedDiagnostics.Add(Duplicate(1, "sophia-{stack}-bucket-static", InComponent));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task ComponentCreatedInALoop_CountsAsMoreThanOnce()
-    {
-        var test = Create(InMethod("""
-                    foreach (var site in new[] { "a", "b" })
-                    {
-                        new Web($"sophia-{stack}-web-{site}");
-                    }
-            """) + Component);
+        var test = Create(InMethod(creations) + Component);
         test.ExpectedDiagnostics.Add(Duplicate(0, "sophia-{stack}-bucket-assets", InComponent));
         test.ExpectedDiagnostics.Add(Duplicate(1, "sophia-{stack}-bucket-static", InComponent));
         await test.RunAsync();

@@ -7,20 +7,6 @@ namespace Sophia.Infra.Analyzers.Tests.Rules.Naming;
 /// <summary>SIA1002: an environment name hard-coded in a resource name instead of the stack name.</summary>
 public sealed class HardCodedEnvironmentTests
 {
-    private static string InMethod(string body, string members = "") => /* lang=c#-test */ $$"""
-        using Pulumi;
-        using Aws = Pulumi.Aws;
-
-        class Infra
-        {
-            void Create()
-            {
-                var stack = Deployment.Instance.StackName;
-        {{body}}
-            }
-        {{members}}
-        }
-        """;
 
     [Fact]
     public async Task Literal_IsReportedAlone_WhenItIsTheOnlyFault()
@@ -118,7 +104,6 @@ public sealed class HardCodedEnvironmentTests
     public async Task NameFromConfig_IsSilent()
     {
         await Create(InMethod("""
-                    var config = new Config();
                     new Aws.Ec2.Instance(config.Require("name"));
                     new Aws.Ec2.Instance($"sophia-{config.Require("env")}-vm-agent");
             """)).RunAsync();

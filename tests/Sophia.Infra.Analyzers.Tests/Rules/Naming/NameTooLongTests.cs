@@ -8,28 +8,14 @@ namespace Sophia.Infra.Analyzers.Tests.Rules.Naming;
 public sealed class NameTooLongTests
 {
     private const string Suffix = " once Pulumi appends '-' and 7 random characters (the stack counted as 'staging')";
+    private const string MakeArgs = "    static Aws.LB.LoadBalancerArgs MakeArgs() => new();";
     private const string LoadBalancer = "a load balancer name (Pulumi.Aws.LB.LoadBalancer)";
 
-    private static string InMethod(string body) => /* lang=c#-test */ $$"""
-        using Pulumi;
-        using Aws = Pulumi.Aws;
-
-        class Infra
-        {
-            void Create(string purpose)
-            {
-                var stack = Deployment.Instance.StackName;
-        {{body}}
-            }
-
-            static Aws.LB.LoadBalancerArgs MakeArgs() => new();
-        }
-        """;
 
     [Fact]
     public async Task DerivedNameOverTheLimit_IsReported_WithTheLongestEnvironment()
     {
-        var test = Create(InMethod("""
+        var test = Create(InMethod(members: MakeArgs, body: """
                     new Aws.LB.LoadBalancer({|#0:$"sophia-{stack}-lb-public-frontend"|});
                     new Aws.LB.LoadBalancer($"sophia-{stack}-lb-web");
                     new Aws.LB.LoadBalancer($"{Deployment.Instance.ProjectName}-{stack}-lb-edge");
@@ -43,7 +29,7 @@ public sealed class NameTooLongTests
     [Fact]
     public async Task EnvironmentsOption_ChangesWhatTheStackCountsAs()
     {
-        var test = Create(InMethod("""
+        var test = Create(InMethod(members: MakeArgs, body: """
                     new Aws.LB.LoadBalancer($"sophia-{stack}-lb-edge-web");
                     new Aws.LB.LoadBalancer({|#0:$"sophia-{stack}-lb-public-front"|});
             """)).WithOptions("sophia_infra.sia1004.environments = dev,prod");
@@ -52,7 +38,7 @@ public sealed class NameTooLongTests
         await test.RunAsync();
 
         // With the default environments (staging is the longest), the first name is too long as well.
-        var defaults = Create(InMethod("""
+        var defaults = Create(InMethod(members: MakeArgs, body: """
                     new Aws.LB.LoadBalancer({|#0:$"sophia-{stack}-lb-edge-web"|});
             """)).WithOptions("sophia_infra.environments = Not Valid");
         defaults.ExpectedDiagnostics.Add(TooLong(0, "Resource name 'sophia-{stack}-lb-edge-web'", "34", Suffix, 32, LoadBalancer));
@@ -62,7 +48,7 @@ public sealed class NameTooLongTests
     [Fact]
     public async Task ExplicitPhysicalName_IsCheckedAsWritten_AndPrefixesOrUnknownArgsAreSilent()
     {
-        var test = Create(InMethod("""
+        var test = Create(InMethod(members: MakeArgs, body: """
                     new Aws.LB.LoadBalancer($"sophia-{stack}-lb-web", new() { Name = {|#0:"sophia-production-load-balancer-edge"|} });
                     new Aws.LB.LoadBalancer($"sophia-{stack}-lb-public-frontend-a", new() { Name = "sophia-edge" });
                     new Aws.LB.LoadBalancer($"sophia-{stack}-lb-public-frontend-b", new() { NamePrefix = "edge" });
@@ -78,7 +64,7 @@ public sealed class NameTooLongTests
     [Fact]
     public async Task PartlyKnownName_IsReportedWhenItsKnownPartIsAlreadyTooLong()
     {
-        var test = Create(InMethod("""
+        var test = Create(InMethod(members: MakeArgs, body: """
                     new Aws.S3.Bucket({|#0:$"sophia-{stack}-bucket-{purpose}-artifacts-for-the-continuous-delivery"|});
                     new Aws.S3.Bucket($"sophia-{stack}-bucket-{purpose}-artifacts");
                     new Aws.Iam.Role({|#1:$"sophia-{stack}-role-{purpose}-continuous-delivery-pipeline-deployer"|}, new() { AssumeRolePolicy = "{}" });
@@ -93,7 +79,7 @@ public sealed class NameTooLongTests
     [Fact]
     public async Task TypeWithoutLimit_AndUnknownName_AreSilent()
     {
-        await Create(InMethod("""
+        await Create(InMethod(members: MakeArgs, body: """
                     new Aws.Ec2.Instance($"sophia-{stack}-vm-a-very-long-purpose-that-no-aws-limit-applies-to-at-all-ever");
                     new Aws.LB.LoadBalancer(purpose);
             """)).RunAsync();

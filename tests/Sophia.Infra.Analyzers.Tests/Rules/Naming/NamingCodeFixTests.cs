@@ -7,19 +7,6 @@ namespace Sophia.Infra.Analyzers.Tests.Rules.Naming;
 /// <summary>The SIA1001/SIA1002 code fix: rewrite the name to $"{project}-{stack}-{type}-{purpose}" (single fixes and Fix All).</summary>
 public sealed class NamingCodeFixTests
 {
-    private static string InMethod(string body) => /* lang=c#-test */ $$"""
-        using Pulumi;
-        using Aws = Pulumi.Aws;
-
-        class Infra
-        {
-            void Create(Config config)
-            {
-                var stack = Deployment.Instance.StackName;
-        {{body}}
-            }
-        }
-        """;
 
     [Fact]
     public async Task WrongType_IsRewritten_WithTheStackLocal()

@@ -10,21 +10,6 @@ public sealed class NamingPatternTests
 {
     private const string StackType = "Pulumi.Aws.Ec2.Instance";
 
-    /// <summary>A method body that creates resources, with <c>stack</c> in scope.</summary>
-    private static string InMethod(string body, string members = "") => /* lang=c#-test */ $$"""
-        using Pulumi;
-        using Aws = Pulumi.Aws;
-
-        class Infra
-        {
-            void Create(Config config, string purpose)
-            {
-                var stack = Deployment.Instance.StackName;
-        {{body}}
-            }
-        {{members}}
-        }
-        """;
 
     [Fact]
     public async Task CompliantNames_NoDiagnostic()

@@ -11,7 +11,25 @@ namespace Sophia.Infra.Analyzers.Tests.Rules.Naming;
 /// <summary>Shared set-up of the naming tests: a Pulumi.yaml named <c>sophia</c> unless said otherwise, and diagnostic helpers.</summary>
 internal static class NamingTest
 {
-    public const string PulumiYaml = "name: sophia\nruntime: dotnet\n";
+    /// <summary>
+    /// A class whose <c>Create</c> method holds <paramref name="body"/> (its first line is line 10), with <c>stack</c>
+    /// (<c>Deployment.Instance.StackName</c>), <c>config</c>, <c>purpose</c> and <c>other</c> in scope; <paramref name="members"/> follow the method.
+    /// </summary>
+    public static string InMethod(string body, string members = "") => /* lang=c#-test */ $$"""
+        using System.Linq;
+        using Pulumi;
+        using Aws = Pulumi.Aws;
+
+        class Infra
+        {
+            void Create(Config config, string purpose, string other)
+            {
+                var stack = Deployment.Instance.StackName;
+        {{body}}
+            }
+        {{members}}
+        }
+        """;
 
     /// <summary>A test of <paramref name="source"/> with <c>/Pulumi.yaml</c> (project <c>sophia</c>) unless <paramref name="project"/> is null.</summary>
     public static Verify.Test Create(string source, string? project = "sophia", string? fixedSource = null)
