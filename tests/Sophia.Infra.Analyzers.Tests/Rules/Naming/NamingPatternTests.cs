@@ -24,6 +24,8 @@ public sealed class NamingPatternTests
                     new Aws.Ec2.Instance($"sophia-{stack}-vm-shard-{purpose}");
                     new Aws.Ec2.Instance($"{Deployment.Instance.ProjectName}-{stack}-vm-worker");
                     new Aws.Ec2.Instance("sophia-" + stack + "-vm-" + 2);
+                    new Aws.Ec2.Instance(string.Join("-", "sophia", stack, "vm", "joined"));
+                    new Aws.Ec2.Instance(string.Format("sophia-{0}-vm-{1}", stack, "formatted"));
             """)).RunAsync();
     }
 
