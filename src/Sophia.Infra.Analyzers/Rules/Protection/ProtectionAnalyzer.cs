@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Sophia.Infra.Analyzers.Catalog;
@@ -27,14 +29,20 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
     /// <summary>Property: what the fix does, one of <see cref="AddOptions"/>, <see cref="ReplaceOptions"/>, <see cref="SetProtect"/>.</summary>
     public const string FixProperty = "Fix";
 
-    /// <summary>Fix: add an options argument (the first additional location is absent).</summary>
+    /// <summary>Fix: add an options argument to the creation at <see cref="TargetSpanProperty"/>.</summary>
     public const string AddOptions = "AddOptions";
 
-    /// <summary>Fix: replace the options argument (null), found at the first additional location.</summary>
+    /// <summary>Fix: replace the options argument (null) at <see cref="TargetSpanProperty"/>.</summary>
     public const string ReplaceOptions = "ReplaceOptions";
 
-    /// <summary>Fix: set Protect in the options object creation found at the first additional location.</summary>
+    /// <summary>Fix: set Protect in the options object creation at <see cref="TargetSpanProperty"/>.</summary>
     public const string SetProtect = "SetProtect";
+
+    /// <summary>
+    /// Property: the span (<c>start:length</c>, in the diagnostic's document) of the node the fix edits. A property rather
+    /// than an additional location, so that tests and users see one location per finding.
+    /// </summary>
+    public const string TargetSpanProperty = "TargetSpan";
 
     /// <summary>Property: the name of the options parameter of the constructor.</summary>
     public const string ParameterProperty = "Parameter";
@@ -114,7 +122,7 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
             var argument = creation.OptionsArgument;
             if (argument is null)
             {
-                Report(context, creation, parameter, syntax, null, AddOptions, "it is created without options, so Protect is not set");
+                Report(context, creation, parameter, syntax, syntax, AddOptions, "it is created without options, so Protect is not set");
                 return;
             }
 
@@ -156,10 +164,12 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
+            // The value as written (protect.Value is the conversion to bool?, whose syntax loses parentheses).
+            var written = protect.Syntax is AssignmentExpressionSyntax assignment ? assignment.Right : protect.Value.Syntax;
             var reason = verdict == Verdict.False
                 ? "Protect is false"
-                : FalseInProductionReason(protect.Value.Syntax.ToString(), ProductionStacks(syntax.SyntaxTree, context));
-            Report(context, creation, parameter, inline ? protect.Value.Syntax : value.Syntax, options.Syntax, SetProtect, reason);
+                : FalseInProductionReason(written.ToString(), ProductionStacks(syntax.SyntaxTree, context));
+            Report(context, creation, parameter, inline ? written : value.Syntax, options.Syntax, SetProtect, reason);
         }
 
         private bool SetsParent(IObjectCreationOperation options)
@@ -219,7 +229,7 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
             ResourceCreation creation,
             IParameterSymbol parameter,
             SyntaxNode location,
-            SyntaxNode? fixTarget,
+            SyntaxNode fixTarget,
             string fix,
             string reason)
         {
@@ -241,12 +251,13 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
             properties[NamedProperty] = NeedsNamedArgument(creation, parameter) ? "true" : "false";
             properties[OptionsTypeProperty] = OptionsTypeName(creation, parameter);
             properties[ProductionStackProperty] = production;
+            properties[TargetSpanProperty] = fixTarget.SyntaxTree == tree
+                ? fixTarget.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + fixTarget.Span.Length.ToString(CultureInfo.InvariantCulture)
+                : null;
 
-            var additional = fixTarget is null ? null : new[] { fixTarget.GetLocation() };
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.ProductionNotProtected,
                 location.GetLocation(),
-                additional,
                 properties.ToImmutable(),
                 name,
                 creation.Type.ToDisplayString(),
@@ -282,7 +293,7 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
                     continue;
                 }
 
-                if (argument.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { NameColon: not null })
+                if (argument.Syntax is ArgumentSyntax { NameColon: not null })
                 {
                     return true;
                 }
