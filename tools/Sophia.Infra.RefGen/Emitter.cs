@@ -183,7 +183,24 @@ public sealed class Emitter
             }
         }
         EmitMissingInterfaceMembers(sb, t, mi);
+        if (ProtectedSupplement.TryGetValue(t.FullName, out var extra))
+            foreach (var line in extra) sb.Append(mi).Append("protected ").Append(line).Append(Throw).Append("\n\n");
     }
+
+    /// <summary>
+    /// The reflection listing shows public members only. Protected members that user code calls and that
+    /// pulumi-api.md section 1 documents are added here (ComponentResource.RegisterOutputs overloads).
+    /// </summary>
+    static readonly Dictionary<string, string[]> ProtectedSupplement = new()
+    {
+        ["Pulumi.ComponentResource"] = new[]
+        {
+            "void RegisterOutputs()",
+            "void RegisterOutputs(global::System.Collections.Generic.IDictionary<string, object?> outputs)",
+            "void RegisterOutputs(global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, object?>> outputs)",
+            "void RegisterOutputs(global::Pulumi.Output<global::System.Collections.Generic.IDictionary<string, object?>> outputs)",
+        },
+    };
 
     void EmitOutputConstructor(StringBuilder sb, TypeModel t, string mi)
     {

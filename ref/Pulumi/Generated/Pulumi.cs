@@ -75,6 +75,14 @@ namespace Pulumi
         public ComponentResource(string type, string name, global::Pulumi.ResourceArgs? args, global::Pulumi.ComponentResourceOptions? options = null, bool remote = false) => throw null!;
 
         public ComponentResource(string type, string name, global::Pulumi.ResourceArgs? args, global::Pulumi.ComponentResourceOptions? options, bool remote, global::Pulumi.RegisterPackageRequest? registerPackageRequest = null) => throw null!;
+
+        protected void RegisterOutputs() => throw null!;
+
+        protected void RegisterOutputs(global::System.Collections.Generic.IDictionary<string, object?> outputs) => throw null!;
+
+        protected void RegisterOutputs(global::System.Threading.Tasks.Task<global::System.Collections.Generic.IDictionary<string, object?>> outputs) => throw null!;
+
+        protected void RegisterOutputs(global::Pulumi.Output<global::System.Collections.Generic.IDictionary<string, object?>> outputs) => throw null!;
     }
 
     public sealed class ComponentResourceOptions : global::Pulumi.ResourceOptions

@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Sophia.Infra.Analyzers.Catalog;
+using Xunit;
+
+namespace Sophia.Infra.Analyzers.Tests.Meta;
+
+/// <summary>The catalogue is consistent: IDs, help links, docs pages, release tracking, analyzers and fixes.</summary>
+public sealed class CatalogTests
+{
+    private static readonly string RepoRoot = FindRepoRoot();
+
+    private static string FindRepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sophia.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Sophia.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static readonly string[] DeclaredIds = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (string)f.GetValue(null)!).ToArray();
+
+    [Fact]
+    public void RuleIds_AreUniqueAndWellFormed()
+    {
+        Assert.Equal(DeclaredIds.Length, DeclaredIds.Distinct().Count());
+        Assert.All(DeclaredIds, id => Assert.Matches(new Regex("^SIA[0-9]{4}$"), id));
+    }
+
+    [Fact]
+    public void EveryId_HasOneDescriptor_WithItsHelpLinkAndDocsPage()
+    {
+        Assert.Equal(DeclaredIds.OrderBy(x => x), Descriptors.All.Select(d => d.Id).OrderBy(x => x));
+        foreach (var descriptor in Descriptors.All)
+        {
+            Assert.Equal(Descriptors.DocsBaseUri + descriptor.Id + ".md", descriptor.HelpLinkUri);
+            Assert.True(File.Exists(Path.Combine(RepoRoot, "docs", "rules", descriptor.Id + ".md")), "missing docs/rules/" + descriptor.Id + ".md");
+            Assert.StartsWith("Sophia.", descriptor.Category);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()));
+        }
+    }
+
+    [Fact]
+    public void EveryId_IsListedInAnalyzerReleases_WithItsCategory()
+    {
+        var releases = File.ReadAllText(Path.Combine(RepoRoot, "src", "Sophia.Infra.Analyzers", "AnalyzerReleases.Shipped.md"))
+            + File.ReadAllText(Path.Combine(RepoRoot, "src", "Sophia.Infra.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in Descriptors.All)
+        {
+            Assert.Matches(new Regex("^" + descriptor.Id + @"\s*\|\s*" + Regex.Escape(descriptor.Category) + @"\s*\|", RegexOptions.Multiline), releases);
+        }
+    }
+
+    [Fact]
+    public void EveryId_IsInTheReadmeRuleTable()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot, "README.md"));
+        Assert.All(DeclaredIds, id => Assert.Contains("[" + id + "](docs/rules/" + id + ".md)", readme));
+    }
+
+    [Fact]
+    public void Analyzers_ArePublicSealed_AndReportOnlyCatalogueDescriptors()
+    {
+        var analyzers = typeof(Descriptors).Assembly.GetTypes().Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        Assert.NotEmpty(analyzers);
+        foreach (var type in analyzers)
+        {
+            Assert.True(type.IsPublic && type.IsSealed, type.Name + " must be public sealed");
+            Assert.NotNull(type.GetCustomAttribute<DiagnosticAnalyzerAttribute>());
+            var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+            Assert.All(analyzer.SupportedDiagnostics, d => Assert.Contains(d, Descriptors.All));
+        }
+    }
+
+    [Fact]
+    public void CodeFixes_AreExportedWithTheirOwnName_ForCSharpOnly()
+    {
+        var fixes = typeof(Sophia.Infra.CodeFixes.Infrastructure.SyntaxEdits).Assembly.GetTypes()
+            .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        foreach (var type in fixes)
+        {
+            var export = type.GetCustomAttribute<ExportCodeFixProviderAttribute>();
+            Assert.NotNull(export);
+            Assert.Equal(type.Name, export!.Name);
+            Assert.Equal(new[] { LanguageNames.CSharp }, export.Languages);
+            var provider = (CodeFixProvider)Activator.CreateInstance(type)!;
+            Assert.All(provider.FixableDiagnosticIds, id => Assert.Contains(id, DeclaredIds));
+        }
+    }
+}
