@@ -2,8 +2,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Sophia.Infra.Analyzers.Catalog;
 using Sophia.Infra.Analyzers.Rules.Protection;
-using Sophia.Infra.CodeFixes.Rules.Protection;
 using Xunit;
+using static Sophia.Infra.Analyzers.Tests.Rules.Protection.ProtectionSources;
 using Verify = Sophia.Infra.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     Sophia.Infra.Analyzers.Rules.Protection.ProtectionAnalyzer,
     Sophia.Infra.CodeFixes.Rules.Protection.ProtectionCodeFix>;
@@ -13,22 +13,6 @@ namespace Sophia.Infra.Analyzers.Tests.Rules.Protection;
 /// <summary>SIA2001: what is reported and what is not.</summary>
 public sealed class ProtectionAnalyzerTests
 {
-    /// <summary>A program whose body is <paramref name="body"/>, with <c>stack</c> holding the stack name.</summary>
-    private static string Program(string body) => /* lang=c#-test */ $$"""
-        using System;
-        using Pulumi;
-        using Aws = Pulumi.Aws;
-
-        public static class Infra
-        {
-            public static void Create(Config config, CustomResourceOptions? given, bool flag)
-            {
-                var stack = Deployment.Instance.StackName;
-        {{body}}
-            }
-        }
-        """;
-
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => Verify.VerifyAnalyzerAsync(source, expected);
 
     // ------------------------------------------------------------------ what is missing
@@ -242,6 +226,37 @@ public sealed class ProtectionAnalyzerTests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task OptionsAndFlagsInAnotherFile_NotFollowed()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/Defaults.cs", /* lang=c#-test */ """
+            using Pulumi;
+
+            public static class Defaults
+            {
+                public static readonly bool IsDev = Deployment.Instance.StackName == "dev";
+                public static readonly CustomResourceOptions Unprotected = new() { DeleteBeforeReplace = true };
+            }
+            """));
+        test.TestState.Sources.Add(("/Infra.cs", /* lang=c#-test */ """
+            using Pulumi;
+            using Aws = Pulumi.Aws;
+
+            public static class Infra
+            {
+                public static void Create()
+                {
+                    // Values declared in another file are not followed into their operations: unknown, hence silent.
+                    new Aws.S3.Bucket("sophia-dev-bucket-a", null, Defaults.Unprotected);
+                    new Aws.S3.Bucket("sophia-dev-bucket-b", null, new CustomResourceOptions { Protect = Defaults.IsDev });
+                    [|new Aws.S3.Bucket("sophia-dev-bucket-c", null, new CustomResourceOptions { Parent = null })|];
+                }
+            }
+            """));
+        await test.RunAsync();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Sophia.Infra.CodeFixes.Rules.Protection;
 using Xunit;
+using static Sophia.Infra.Analyzers.Tests.Rules.Protection.ProtectionSources;
 using Verify = Sophia.Infra.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     Sophia.Infra.Analyzers.Rules.Protection.ProtectionAnalyzer,
     Sophia.Infra.CodeFixes.Rules.Protection.ProtectionCodeFix>;
@@ -11,20 +12,6 @@ namespace Sophia.Infra.Analyzers.Tests.Rules.Protection;
 /// <summary>SIA2001 code fix: every variant yields code that compiles and has no SIA2001 left (also through Fix All).</summary>
 public sealed class ProtectionCodeFixTests
 {
-    private static string Program(string body) => /* lang=c#-test */ $$"""
-        using Pulumi;
-        using Aws = Pulumi.Aws;
-
-        public static class Infra
-        {
-            public static void Create()
-            {
-                var stack = Deployment.Instance.StackName;
-        {{body}}
-            }
-        }
-        """;
-
     [Fact]
     public async Task NoOptions_AddsPositionalOptionsWithStackLocal()
     {
