@@ -101,25 +101,38 @@ public sealed class ValueResolver
     {
         foreach (var write in WrittenNames.For(scope, _writtenNames).WritesOf(member))
         {
-            var target = WrittenNames.TargetOf(write);
-            if (target is null)
+            switch (WrittenNames.TargetOf(write))
             {
-                return true;
-            }
-
-            foreach (var node in target.DescendantNodesAndSelf())
-            {
-                if (node is MemberAccessExpressionSyntax memberAccess
-                    && memberAccess.Name.Identifier.ValueText == member
-                    && RightmostName(memberAccess.Expression) == variable)
-                {
+                case null:
                     return true;
-                }
+                case IdentifierNameSyntax:
+                    continue; // `Member = ...` in an object initializer, or a variable of that name: not this variable's member.
+                case MemberAccessExpressionSyntax memberAccess:
+                    if (IsMemberOf(memberAccess, variable, member))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                case var target:
+                    // Deconstruction `(x.Member, y) = ...` and other shapes: look inside.
+                    foreach (var node in target.DescendantNodes())
+                    {
+                        if (node is MemberAccessExpressionSyntax inner && IsMemberOf(inner, variable, member))
+                        {
+                            return true;
+                        }
+                    }
+
+                    continue;
             }
         }
 
         return false;
     }
+
+    private static bool IsMemberOf(MemberAccessExpressionSyntax memberAccess, string variable, string member) =>
+        memberAccess.Name.Identifier.ValueText == member && RightmostName(memberAccess.Expression) == variable;
 
     private static string? RightmostName(ExpressionSyntax expression) => expression switch
     {
