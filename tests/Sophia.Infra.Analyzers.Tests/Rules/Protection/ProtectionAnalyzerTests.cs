@@ -15,6 +15,10 @@ public sealed class ProtectionAnalyzerTests
 {
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => Verify.VerifyAnalyzerAsync(source, expected);
 
+    /// <summary>The finding at markup location <paramref name="location"/>, with its message arguments.</summary>
+    private static DiagnosticResult Expected(int location, string name, string type, string reason, string production = "prod") =>
+        Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(location).WithArguments(name, type, reason, production);
+
     // ------------------------------------------------------------------ what is missing
 
     [Fact]
@@ -25,8 +29,7 @@ public sealed class ProtectionAnalyzerTests
             """);
         await VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-                .WithArguments("sophia-{stack}-db-main", "Pulumi.Aws.Rds.Instance", "it is created without options, so Protect is not set", "prod"));
+            Expected(0, "sophia-{stack}-db-main", "Pulumi.Aws.Rds.Instance", "it is created without options, so Protect is not set"));
     }
 
     [Fact]
@@ -37,8 +40,7 @@ public sealed class ProtectionAnalyzerTests
             """);
         await VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-                .WithArguments("sophia-{stack}-db-main", "Pulumi.Aws.Rds.Instance", "its options do not set Protect", "prod"));
+            Expected(0, "sophia-{stack}-db-main", "Pulumi.Aws.Rds.Instance", "its options do not set Protect"));
     }
 
     [Fact]
@@ -61,8 +63,7 @@ public sealed class ProtectionAnalyzerTests
             """);
         await VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-                .WithArguments("sophia-{stack}-bucket-data", "Pulumi.Aws.S3.Bucket", "its options are null, so Protect is not set", "prod"));
+            Expected(0, "sophia-{stack}-bucket-data", "Pulumi.Aws.S3.Bucket", "its options are null, so Protect is not set"));
     }
 
     [Fact]
@@ -98,8 +99,7 @@ public sealed class ProtectionAnalyzerTests
             """;
         await VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-                .WithArguments("sophia-{stack}-bucket-data", "Pulumi.Aws.S3.Bucket", "Protect is false", "prod"));
+            Expected(0, "sophia-{stack}-bucket-data", "Pulumi.Aws.S3.Bucket", "Protect is false"));
     }
 
     [Theory]
@@ -126,8 +126,7 @@ public sealed class ProtectionAnalyzerTests
             """);
         await VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-                .WithArguments("sophia-{stack}-bucket-data", "Pulumi.Aws.S3.Bucket", $"Protect = {value} is false in the production stack 'prod'", "prod"));
+            Expected(0, "sophia-{stack}-bucket-data", "Pulumi.Aws.S3.Bucket", $"Protect = {value} is false in the production stack 'prod'"));
     }
 
     // ------------------------------------------------------------------ what is fine
@@ -201,10 +200,8 @@ public sealed class ProtectionAnalyzerTests
             """);
         await VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-                .WithArguments("sophia-{stack}-bucket-b", "Pulumi.Aws.S3.Bucket", "its options do not set Protect", "prod"),
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(1)
-                .WithArguments("sophia-{stack}-bucket-c", "Pulumi.Aws.S3.Bucket", "Protect is false", "prod"));
+            Expected(0, "sophia-{stack}-bucket-b", "Pulumi.Aws.S3.Bucket", "its options do not set Protect"),
+            Expected(1, "sophia-{stack}-bucket-c", "Pulumi.Aws.S3.Bucket", "Protect is false"));
     }
 
     [Fact]
@@ -358,8 +355,7 @@ public sealed class ProtectionAnalyzerTests
             """;
         await VerifyAsync(
             source,
-            Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-                .WithArguments("sophia-{stack}-storage-main", "Storage", "it is created without options, so Protect is not set", "prod"));
+            Expected(0, "sophia-{stack}-storage-main", "Storage", "it is created without options, so Protect is not set"));
     }
 
     [Fact]
@@ -622,8 +618,7 @@ public sealed class ProtectionAnalyzerTests
         }.WithOptions(option);
         var first = option.Contains("sia2001") ? "prod-eu" : "prod";
         var list = option.Contains("sia2001") ? "'prod-eu', 'prod'" : "'prod', 'prod-eu'";
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.ProductionNotProtected).WithLocation(0)
-            .WithArguments("sophia-{stack}-bucket-c", "Pulumi.Aws.S3.Bucket", $"Protect = stack == \"dev\" is false in the production stacks {list}", first));
+        test.ExpectedDiagnostics.Add(Expected(0, "sophia-{stack}-bucket-c", "Pulumi.Aws.S3.Bucket", $"Protect = stack == \"dev\" is false in the production stacks {list}", first));
         await test.RunAsync();
     }
 
