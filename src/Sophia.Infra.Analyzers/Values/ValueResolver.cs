@@ -261,7 +261,7 @@ public sealed class ValueResolver
         }
 
         // A constant concatenation or interpolation is still taken apart, so that each piece keeps its own syntax.
-        if (operation.ConstantValue.HasValue && operation is not (IBinaryOperation or IInterpolatedStringOperation))
+        if (operation.ConstantValue.HasValue && !IsStringComposition(operation))
         {
             var text = ConstantToString(operation.ConstantValue.Value);
             if (text is not null)
@@ -848,6 +848,11 @@ public sealed class ValueResolver
 
         return (null, null);
     }
+
+    /// <summary>A string concatenation or interpolation (constant or not), which is taken apart piece by piece.</summary>
+    private static bool IsStringComposition(IOperation operation) =>
+        operation is IInterpolatedStringOperation
+        || (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && binary.Type?.SpecialType == SpecialType.System_String);
 
     private static void MarkViaReference(ImmutableArray<StringPart>.Builder parts, int start)
     {

@@ -29,11 +29,12 @@ public sealed class ValueResolverTests
                     Probe(Project + "-dev-" + "vm" + "-agent");
                     Probe(string.Format("{0}-{1}", Project, "x"));
                     Probe(string.Concat(Project, "-", "y"));
+                    Probe("x" + (1 + 2));
                 }
             }
             """);
 
-        Assert.Equal(new[] { "sophia-dev-vm-agent", "sophia-dev-vm-agent", "sophia-x", "sophia-y" }, results.Select(r => r.Value));
+        Assert.Equal(new[] { "sophia-dev-vm-agent", "sophia-dev-vm-agent", "sophia-x", "sophia-y", "x3" }, results.Select(r => r.Value));
         Assert.False(results[0].Parts[0].ViaReference);
         Assert.True(results[1].Parts[0].ViaReference); // came through a constant
     }
