@@ -408,7 +408,7 @@ public static class PolicyJsonReader
                 _i++;
             }
 
-            var location = Locate(start, _i);
+            var location = LocateString(start, _i);
             _i++; // closing "
             value = new PolicyValue(known ? builder.ToString() : null, display.ToString(), location);
             return true;
@@ -510,6 +510,30 @@ public static class PolicyJsonReader
                 StringPartKind.ProjectName => "project",
                 _ => part.Text,
             }).Append('}');
+        }
+
+        /// <summary>
+        /// A string from its opening to its closing quote; but when its content is one piece written elsewhere (a helper's
+        /// argument, an interpolated constant), that piece: the text is written there.
+        /// </summary>
+        private Location? LocateString(int open, int close)
+        {
+            if (close - open > 1 && _parts[open] != _parts[open + 1])
+            {
+                var part = _parts[open + 1];
+                var single = true;
+                for (var k = open + 1; k < close; k++)
+                {
+                    single &= _parts[k] == part && !IsHole(k);
+                }
+
+                if (single)
+                {
+                    return Locate(open + 1, close - 1);
+                }
+            }
+
+            return Locate(open, close);
         }
 
         private Location? Locate(int first, int last)

@@ -96,12 +96,17 @@ public sealed class PolicyTextLocator : IPolicyTextLocator
         }
     }
 
-    /// <summary>The literal where the text of <paramref name="part"/> is written: the part itself, or a constant's initializer in the same file.</summary>
+    /// <summary>The literal where the text of <paramref name="part"/> is written: the part itself, or the initializer of a constant that is the whole document, in the same file.</summary>
     private SyntaxNode? LiteralOf(StringPart part)
     {
         if (part.Syntax is LiteralExpressionSyntax or InterpolatedStringTextSyntax)
         {
             return part.Syntax;
+        }
+
+        if (_text.Parts.Length != 1)
+        {
+            return null; // a constant interpolated into the JSON points at its use
         }
 
         ISymbol? symbol = part.Operation switch
