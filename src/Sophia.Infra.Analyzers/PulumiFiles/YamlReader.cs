@@ -11,13 +11,14 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
     /// gives a <see cref="YamlDocument"/> with an <see cref="YamlError"/> (1-based line and message).
     /// </summary>
     /// <remarks>
-    /// Supported: block mappings nested by indentation, block sequences (also of mappings, <c>- key: value</c>),
-    /// flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c> (also over several lines), plain / single-quoted / double-quoted
-    /// scalars (with escapes; plain and quoted ones may continue on more-indented lines), literal <c>|</c> and folded <c>&gt;</c> block scalars (chomping and indentation
-    /// indicators), comments, a leading <c>---</c>, blank lines and CRLF.
-    /// Not supported (reported as errors): tabs in indentation, anchors / aliases / tags, complex keys (<c>?</c>),
-    /// several documents, directives.
-    /// Linear in the input; nesting is limited to <see cref="MaxDepth"/> levels.
+    /// Supported: block mappings nested by indentation; block sequences (also of mappings, <c>- key: value</c>);
+    /// flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c>, also over several lines; plain, single-quoted
+    /// and double-quoted scalars (with escapes), which may continue on more-indented lines (quoted keys may not);
+    /// literal <c>|</c> and folded <c>&gt;</c> block scalars with chomping and indentation indicators; comments;
+    /// a leading <c>---</c>; blank lines; CRLF.
+    /// Reported as errors: tabs in indentation, bad indentation, unterminated quotes or brackets, duplicate keys,
+    /// a key without ':', anchors / aliases / tags, complex keys (<c>?</c>), several documents, directives.
+    /// Values stay strings (no int/bool typing). Linear in the input; nesting is limited to <see cref="MaxDepth"/>.
     /// </remarks>
     internal static class YamlReader
     {
