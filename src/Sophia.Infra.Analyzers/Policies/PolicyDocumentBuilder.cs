@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 
 namespace Sophia.Infra.Analyzers.Policies;
@@ -22,14 +21,14 @@ public static class PolicyDocumentBuilder
         switch (statements.Kind)
         {
             case PolicyNodeKind.Object:
-                builder.Add(JsonStatement(statements, 0));
+                builder.Add(Statement(statements, 0, invokeArgs: false));
                 break;
             case PolicyNodeKind.Array:
                 for (var i = 0; i < statements.Elements.Count; i++)
                 {
                     if (statements.Elements[i].Kind == PolicyNodeKind.Object)
                     {
-                        builder.Add(JsonStatement(statements.Elements[i], i));
+                        builder.Add(Statement(statements.Elements[i], i, invokeArgs: false));
                     }
                 }
 
@@ -57,78 +56,42 @@ public static class PolicyDocumentBuilder
         {
             if (statements.Elements[i].Kind == PolicyNodeKind.Object)
             {
-                builder.Add(GetPolicyDocumentStatement(statements.Elements[i], i));
+                builder.Add(Statement(statements.Elements[i], i, invokeArgs: true));
             }
         }
 
         return new PolicyDocument(kind, builder.ToImmutable());
     }
 
-    private static PolicyStatement JsonStatement(PolicyNode statement, int index)
+    /// <summary>
+    /// One statement: in the IAM JSON grammar (<c>Action</c>, <c>Principal</c>, <c>Condition</c>), or in the grammar of
+    /// <c>GetPolicyDocument</c> statement args (<c>Actions</c>, <c>Principals</c> of <c>Type</c> and <c>Identifiers</c>,
+    /// <c>Conditions</c>; <c>Effect</c> defaults to Allow).
+    /// </summary>
+    private static PolicyStatement Statement(PolicyNode statement, int index, bool invokeArgs)
     {
         var hidden = statement.MayHaveHiddenMembers;
-        var effect = statement.Find("Effect") is { } effectMember ? EffectOf(effectMember.Value) : PolicyEffect.Unknown;
-
-        var principals = ImmutableArray.CreateBuilder<PolicyPrincipal>();
-        var principalPresence = Presence(statement, "Principal", hidden);
-        if (principalPresence == PolicyPresence.Absent)
-        {
-            principalPresence = Presence(statement, "NotPrincipal", hidden);
-        }
-
-        if (statement.Find("Principal") is { } principal)
-        {
-            AddJsonPrincipals(principal.Value, principals);
-        }
-
-        return new PolicyStatement(
-            index,
-            statement.Find("Sid")?.Value.Value,
-            effect,
-            List(statement, "Action", hidden),
-            List(statement, "NotAction", hidden),
-            List(statement, "Resource", hidden),
-            List(statement, "NotResource", hidden),
-            principalPresence,
-            principals.ToImmutable(),
-            ConditionOf(statement.Find("Condition"), hidden),
-            statement.Location);
-    }
-
-    private static PolicyStatement GetPolicyDocumentStatement(PolicyNode statement, int index)
-    {
-        var hidden = statement.MayHaveHiddenMembers;
-
-        // Effect defaults to Allow.
+        var plural = invokeArgs ? "s" : string.Empty;
         var effect = statement.Find("Effect") is { } effectMember ? EffectOf(effectMember.Value)
-            : hidden ? PolicyEffect.Unknown
-            : PolicyEffect.Allow;
+            : invokeArgs && !hidden ? PolicyEffect.Allow
+            : PolicyEffect.Unknown;
 
-        var principals = ImmutableArray.CreateBuilder<PolicyPrincipal>();
-        var principalPresence = ListPresence(statement, "Principals", hidden);
+        var principalPresence = Presence(statement, "Principal" + plural, hidden);
         if (principalPresence == PolicyPresence.Absent)
         {
-            principalPresence = ListPresence(statement, "NotPrincipals", hidden);
+            principalPresence = Presence(statement, "NotPrincipal" + plural, hidden);
         }
 
-        if (statement.Find("Principals")?.Value is { Kind: PolicyNodeKind.Array } list)
+        var principals = ImmutableArray.CreateBuilder<PolicyPrincipal>();
+        if (statement.Find("Principal" + plural) is { } principal)
         {
-            foreach (var element in list.Elements)
+            if (invokeArgs)
             {
-                if (element.Kind != PolicyNodeKind.Object || element.Find("Type")?.Value.Value is not { Text: { } type })
-                {
-                    continue;
-                }
-
-                // Type "*" with identifier "*" is how GetPolicyDocument writes "Principal": "*".
-                var principalType = type == "*" ? null : type;
-                if (element.Find("Identifiers")?.Value is { } identifiers)
-                {
-                    foreach (var value in Values(identifiers, out _))
-                    {
-                        principals.Add(new PolicyPrincipal(principalType, value));
-                    }
-                }
+                AddInvokePrincipals(principal.Value, principals);
+            }
+            else
+            {
+                AddJsonPrincipals(principal.Value, principals);
             }
         }
 
@@ -136,13 +99,13 @@ public static class PolicyDocumentBuilder
             index,
             statement.Find("Sid")?.Value.Value,
             effect,
-            List(statement, "Actions", hidden),
-            List(statement, "NotActions", hidden),
-            List(statement, "Resources", hidden),
-            List(statement, "NotResources", hidden),
+            List(statement, "Action" + plural, hidden),
+            List(statement, "NotAction" + plural, hidden),
+            List(statement, "Resource" + plural, hidden),
+            List(statement, "NotResource" + plural, hidden),
             principalPresence,
             principals.ToImmutable(),
-            ListPresence(statement, "Conditions", hidden),
+            Presence(statement, "Condition" + plural, hidden),
             statement.Location);
     }
 
@@ -153,47 +116,25 @@ public static class PolicyDocumentBuilder
         _ => PolicyEffect.Unknown,
     };
 
+    /// <summary>
+    /// Whether an element is written: absent when missing from a statement without hidden members, or written as
+    /// <c>null</c>, <c>{}</c> or <c>[]</c> (an empty condition narrows nothing).
+    /// </summary>
     private static PolicyPresence Presence(PolicyNode statement, string key, bool hidden)
-    {
-        if (statement.Find(key) is { } member)
-        {
-            return member.Value.Kind == PolicyNodeKind.Literal && member.Value.Value?.Text == "null" ? PolicyPresence.Absent : PolicyPresence.Present;
-        }
-
-        return hidden ? PolicyPresence.Unknown : PolicyPresence.Absent;
-    }
-
-    /// <summary>For list-valued args (<c>Principals</c>, <c>Conditions</c>): present when non-empty.</summary>
-    private static PolicyPresence ListPresence(PolicyNode statement, string key, bool hidden)
     {
         if (statement.Find(key) is not { } member)
         {
             return hidden ? PolicyPresence.Unknown : PolicyPresence.Absent;
         }
 
-        return member.Value.Kind switch
-        {
-            PolicyNodeKind.Array when member.Value.Elements.Count == 0 && !member.Value.IsOpen => PolicyPresence.Absent,
-            PolicyNodeKind.Literal when member.Value.Value?.Text == "null" => PolicyPresence.Absent,
-            PolicyNodeKind.Array or PolicyNodeKind.Object => PolicyPresence.Present,
-            _ => PolicyPresence.Unknown,
-        };
-    }
-
-    private static PolicyPresence ConditionOf(PolicyMember? condition, bool hidden)
-    {
-        if (condition is null)
-        {
-            return hidden ? PolicyPresence.Unknown : PolicyPresence.Absent;
-        }
-
-        var value = condition.Value;
+        var value = member.Value;
         return value.Kind switch
         {
             PolicyNodeKind.Object when value.Members.Count == 0 && !value.IsOpen => PolicyPresence.Absent,
+            PolicyNodeKind.Array when value.Elements.Count == 0 && !value.IsOpen => PolicyPresence.Absent,
             PolicyNodeKind.Literal when value.Value?.Text == "null" => PolicyPresence.Absent,
-            PolicyNodeKind.Object => PolicyPresence.Present,
-            _ => PolicyPresence.Unknown,
+            PolicyNodeKind.Unknown => PolicyPresence.Unknown,
+            _ => PolicyPresence.Present,
         };
     }
 
@@ -242,6 +183,24 @@ public static class PolicyDocumentBuilder
         }
     }
 
+    /// <summary>GetPolicyDocument principals: <c>{ Type = "AWS", Identifiers = { ... } }</c>; type <c>"*"</c> is a bare principal.</summary>
+    private static void AddInvokePrincipals(PolicyNode list, ImmutableArray<PolicyPrincipal>.Builder principals)
+    {
+        foreach (var element in list.Elements)
+        {
+            if (element.Kind != PolicyNodeKind.Object || element.Find("Type")?.Value.Value is not { Text: { } type }
+                || element.Find("Identifiers")?.Value is not { } identifiers)
+            {
+                continue;
+            }
+
+            foreach (var value in Values(identifiers, out _))
+            {
+                principals.Add(new PolicyPrincipal(type == "*" ? null : type, value));
+            }
+        }
+    }
+
     private static void AddJsonPrincipals(PolicyNode principal, ImmutableArray<PolicyPrincipal>.Builder principals)
     {
         switch (principal.Kind)
@@ -270,15 +229,4 @@ public static class PolicyDocumentBuilder
     /// <summary>True when <paramref name="principal"/> is everyone: <c>"*"</c> or <c>{"AWS": "*"}</c>.</summary>
     public static bool IsEveryone(PolicyPrincipal principal) =>
         principal.Value.Text == "*" && (principal.Type is null || string.Equals(principal.Type, "AWS", StringComparison.OrdinalIgnoreCase));
-
-    internal static IEnumerable<PolicyValue> Known(PolicyValueList list)
-    {
-        foreach (var value in list.Values)
-        {
-            if (value.IsKnown)
-            {
-                yield return value;
-            }
-        }
-    }
 }
