@@ -120,9 +120,53 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            var kind = _reader.ClassifyGetPolicyDocument(invocation, context.CancellationToken);
-            var document = _reader.ReadGetPolicyDocument(invocation, kind, context.CancellationToken);
+            var document = _reader.ReadGetPolicyDocument(invocation, PolicyKind.Identity, context.CancellationToken);
+            if (document is null)
+            {
+                return;
+            }
+
+            // Where the result goes only matters for SIA4002 (and the wording of SIA4003): find out only then.
+            var kind = PolicyKind.Identity;
+            if (MayAllowOnEveryResource(document) || HasPrincipal(document))
+            {
+                kind = _reader.ClassifyGetPolicyDocument(invocation, context.CancellationToken);
+                document = new PolicyDocument(kind, document.Statements);
+            }
+
             AnalyzeDocument(context, document, Describe(kind), invocation.Syntax.GetLocation());
+        }
+
+        private static bool MayAllowOnEveryResource(PolicyDocument document)
+        {
+            foreach (var statement in document.Statements)
+            {
+                if (statement.Effect == PolicyEffect.Allow)
+                {
+                    foreach (var resource in statement.Resource.Values)
+                    {
+                        if (resource.Text == "*")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasPrincipal(PolicyDocument document)
+        {
+            foreach (var statement in document.Statements)
+            {
+                if (statement.Principals.Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void AnalyzeInlinePolicies(OperationAnalysisContext context, ResourceCreation creation, PolicyArgument argument)

@@ -537,4 +537,86 @@ public sealed class PolicySourceTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ReferenceStackPolicies_AreClean()
+    {
+        // The forms of src/Sophia.Infra.Stack: a raw-string trust policy (K3s.cs), a serialized dictionary trust policy and an
+        // Output.Tuple(...).Apply(... JsonSerializer.Serialize ...) least-privilege policy (LambdaDynamic.cs), an AWS managed policy.
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using Pulumi;
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create(string stack, Aws.CloudWatch.LogGroup logGroup, Aws.S3.Bucket bucket)
+                {
+                    var agent = new Aws.Iam.Role($"sophia-{stack}-role-agent", new Aws.Iam.RoleArgs
+                    {
+                        AssumeRolePolicy = """
+                            {
+                              "Version": "2012-10-17",
+                              "Statement": [
+                                {
+                                  "Effect": "Allow",
+                                  "Principal": { "Service": "ec2.amazonaws.com" },
+                                  "Action": "sts:AssumeRole"
+                                }
+                              ]
+                            }
+                            """,
+                    });
+                    new Aws.Iam.RolePolicyAttachment($"sophia-{stack}-role-policy-attachment-ssm", new Aws.Iam.RolePolicyAttachmentArgs
+                    {
+                        Role = agent.Name,
+                        PolicyArn = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+                    });
+
+                    var role = new Aws.Iam.Role($"sophia-{stack}-role-handler", new Aws.Iam.RoleArgs
+                    {
+                        AssumeRolePolicy = JsonSerializer.Serialize(new Dictionary<string, object?>
+                        {
+                            ["Version"] = "2012-10-17",
+                            ["Statement"] = new[]
+                            {
+                                new Dictionary<string, object?>
+                                {
+                                    ["Effect"] = "Allow",
+                                    ["Principal"] = new Dictionary<string, object?> { ["Service"] = "lambda.amazonaws.com" },
+                                    ["Action"] = "sts:AssumeRole",
+                                },
+                            },
+                        }),
+                    });
+                    new Aws.Iam.RolePolicy($"sophia-{stack}-role-policy-handler", new Aws.Iam.RolePolicyArgs
+                    {
+                        Role = role.Id,
+                        Policy = Output.Tuple(logGroup.Arn, bucket.Arn).Apply(arns => JsonSerializer.Serialize(new Dictionary<string, object?>
+                        {
+                            ["Version"] = "2012-10-17",
+                            ["Statement"] = new[]
+                            {
+                                new Dictionary<string, object?>
+                                {
+                                    ["Sid"] = "WriteOwnLogs",
+                                    ["Effect"] = "Allow",
+                                    ["Action"] = new[] { "logs:CreateLogStream", "logs:PutLogEvents" },
+                                    ["Resource"] = $"{arns.Item1}:*",
+                                },
+                                new Dictionary<string, object?>
+                                {
+                                    ["Sid"] = "ReadOwnArtifacts",
+                                    ["Effect"] = "Allow",
+                                    ["Action"] = new[] { "s3:GetObject" },
+                                    ["Resource"] = $"{arns.Item2}/*",
+                                },
+                            },
+                        })),
+                    });
+                }
+            }
+            """");
+    }
 }
