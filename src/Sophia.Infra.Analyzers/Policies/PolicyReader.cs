@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -23,8 +24,11 @@ public sealed class PolicyReader
 {
     private const int MaxDepth = 24;
 
+    private static readonly List<IdentifierNameSyntax> NoIdentifiers = new();
+
     private readonly ValueResolver _values;
     private readonly PulumiSymbols _symbols;
+    private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> _identifiers = new();
 
     public PolicyReader(AnalysisServices services)
     {
@@ -626,7 +630,7 @@ public sealed class PolicyReader
     /// True when the local or field that <paramref name="reference"/> reads is changed after its creation in its scope
     /// (<c>x["Condition"] = ...</c>, <c>x.Condition = ...</c>, <c>x.Add(...)</c>): what its initializer shows is then not all.
     /// </summary>
-    private static bool IsMutatedAfterCreation(IOperation reference, CancellationToken cancellationToken)
+    private bool IsMutatedAfterCreation(IOperation reference, CancellationToken cancellationToken)
     {
         var symbol = ValueResolver.ReferencedSymbol(reference);
         if (symbol is null || symbol.DeclaringSyntaxReferences.Length != 1)
@@ -643,14 +647,8 @@ public sealed class PolicyReader
             return false;
         }
 
-        var name = symbol.Name;
-        foreach (var node in scope.DescendantNodes())
+        foreach (var identifier in IdentifiersNamed(scope, symbol.Name))
         {
-            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
-            {
-                continue;
-            }
-
             switch (identifier.Parent)
             {
                 case ElementAccessExpressionSyntax access when access.Expression == identifier
@@ -673,6 +671,35 @@ public sealed class PolicyReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The identifiers named <paramref name="name"/> in <paramref name="scope"/>, from an index built once per scope, so
+    /// that asking about many locals of one large scope stays linear.
+    /// </summary>
+    private List<IdentifierNameSyntax> IdentifiersNamed(SyntaxNode scope, string name)
+    {
+        var index = _identifiers.GetOrAdd(scope, static s =>
+        {
+            var byName = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
+            foreach (var node in s.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier)
+                {
+                    var text = identifier.Identifier.ValueText;
+                    if (!byName.TryGetValue(text, out var list))
+                    {
+                        list = new List<IdentifierNameSyntax>(1);
+                        byName.Add(text, list);
+                    }
+
+                    list.Add(identifier);
+                }
+            }
+
+            return byName;
+        });
+        return index.TryGetValue(name, out var found) ? found : NoIdentifiers;
     }
 
     // ------------------------------------------------------------------ where a GetPolicyDocument result goes
@@ -733,10 +760,9 @@ public sealed class PolicyReader
             return false;
         }
 
-        foreach (var node in scope.DescendantNodes())
+        foreach (var identifier in IdentifiersNamed(scope, local.Name))
         {
-            if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name
-                && model.GetOperation(identifier, cancellationToken) is ILocalReferenceOperation reference
+            if (model.GetOperation(identifier, cancellationToken) is ILocalReferenceOperation reference
                 && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                 && !CollectUses(reference, uses, depth + 1, cancellationToken))
             {
