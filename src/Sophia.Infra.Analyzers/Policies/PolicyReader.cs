@@ -626,52 +626,9 @@ public sealed class PolicyReader
         _ => value.ToString() ?? "null",
     };
 
-    /// <summary>
-    /// True when the local or field that <paramref name="reference"/> reads is changed after its creation in its scope
-    /// (<c>x["Condition"] = ...</c>, <c>x.Condition = ...</c>, <c>x.Add(...)</c>): what its initializer shows is then not all.
-    /// </summary>
-    private bool IsMutatedAfterCreation(IOperation reference, CancellationToken cancellationToken)
-    {
-        var symbol = ValueResolver.ReferencedSymbol(reference);
-        if (symbol is null || symbol.DeclaringSyntaxReferences.Length != 1)
-        {
-            return false;
-        }
-
-        var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        var scope = symbol is ILocalSymbol
-            ? declaration.FirstAncestorOrSelf<SyntaxNode>(static n => n is BlockSyntax or CompilationUnitSyntax)
-            : declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-        if (scope is null)
-        {
-            return false;
-        }
-
-        foreach (var identifier in IdentifiersNamed(scope, symbol.Name))
-        {
-            switch (identifier.Parent)
-            {
-                case ElementAccessExpressionSyntax access when access.Expression == identifier
-                    && access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access:
-                    return true;
-                case MemberAccessExpressionSyntax access when access.Expression == identifier:
-                    if (access.Parent is AssignmentExpressionSyntax memberAssignment && memberAssignment.Left == access)
-                    {
-                        return true;
-                    }
-
-                    if (access.Parent is InvocationExpressionSyntax && access.Name.Identifier.ValueText is "Add" or "AddRange" or "Insert" or "InsertRange"
-                        or "Remove" or "RemoveAt" or "RemoveAll" or "RemoveRange" or "Clear" or "TryAdd" or "Set" or "SetItem")
-                    {
-                        return true;
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>True when the local or field that <paramref name="reference"/> reads is changed after its creation (see <see cref="ValueResolver.IsChangedAfterAssignment"/>).</summary>
+    private bool IsMutatedAfterCreation(IOperation reference, CancellationToken cancellationToken) =>
+        ValueResolver.ReferencedSymbol(reference) is { } symbol && _values.IsChangedAfterAssignment(symbol, cancellationToken);
 
     /// <summary>
     /// The identifiers named <paramref name="name"/> in <paramref name="scope"/>, from an index built once per scope, so

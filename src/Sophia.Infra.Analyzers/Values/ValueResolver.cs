@@ -97,6 +97,35 @@ public sealed class ValueResolver
         }
     }
 
+    /// <summary>
+    /// True when the object that <paramref name="symbol"/> (a local, field or property) holds may be changed after it was
+    /// assigned, where the symbol lives: any member or element written through it (<c>x.Condition = ...</c>,
+    /// <c>x["Condition"] = ...</c>) or a changing call on it (<c>x.Add(...)</c>, <c>x.Remove(...)</c>, <c>x.Clear()</c>, ...).
+    /// Then its initializer does not tell all it holds (a list built up with <c>Add</c>, a dictionary completed later).
+    /// Matched by name, so it errs on the side of "changed".
+    /// </summary>
+    public bool IsChangedAfterAssignment(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        switch (symbol)
+        {
+            case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
+                var scope = LocalScope(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+                return scope is null || WrittenNames.For(scope, _writtenNames).IsChangedReceiver(symbol.Name);
+            case IFieldSymbol or IPropertySymbol when symbol.ContainingType is not null:
+                foreach (var reference in symbol.ContainingType.DeclaringSyntaxReferences)
+                {
+                    if (WrittenNames.For(reference.GetSyntax(cancellationToken), _writtenNames).IsChangedReceiver(symbol.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
     private bool WritesMemberOf(SyntaxNode scope, string variable, string member)
     {
         foreach (var write in WrittenNames.For(scope, _writtenNames).WritesOf(member))
