@@ -142,7 +142,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WildcardAction = new(
         RuleIds.WildcardAction,
         title: "IAM statement allows a wildcard action",
-        messageFormat: "{0} allows {1}: list only the actions it needs instead, such as \"s3:GetObject\"",
+        messageFormat: "{0} allows {1}: list only the actions it needs instead",
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),

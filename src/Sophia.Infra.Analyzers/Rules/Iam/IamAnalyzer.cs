@@ -171,17 +171,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
 
         private void AnalyzeInlinePolicies(OperationAnalysisContext context, ResourceCreation creation, PolicyArgument argument)
         {
-            var args = creation.GetArgsCreation(_services.Values, context.CancellationToken);
-            IOperation? list = ResourceCreation.FindMemberInitializer(args, argument.Property)?.Initializer
-                ?? ResourceCreation.FindInitializerAssignment(args, argument.Property)?.Value;
-            if (list is null)
-            {
-                return;
-            }
-
-            var elements = new List<IOperation>();
-            _reader.CollectElements(list, elements, context.CancellationToken);
-            foreach (var element in elements)
+            foreach (var element in ListArgument(creation, argument.Property, context.CancellationToken))
             {
                 if (_services.Values.Follow(element, context.CancellationToken) is IObjectCreationOperation inline
                     && ResourceCreation.FindInitializerAssignment(inline, "Policy") is { } policy)
@@ -189,6 +179,21 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                     AnalyzeDocument(context, _reader.ReadDocument(policy.Value, argument.Kind, context.CancellationToken), argument.Description, policy.Syntax.GetLocation());
                 }
             }
+        }
+
+        /// <summary>The elements of a list argument (<c>Prop = { ... }</c> or <c>Prop = list</c>) that can be seen.</summary>
+        private List<IOperation> ListArgument(ResourceCreation creation, string property, CancellationToken cancellationToken)
+        {
+            var elements = new List<IOperation>();
+            var args = creation.GetArgsCreation(_services.Values, cancellationToken);
+            IOperation? list = ResourceCreation.FindMemberInitializer(args, property)?.Initializer
+                ?? ResourceCreation.FindInitializerAssignment(args, property)?.Value;
+            if (list is not null)
+            {
+                _reader.CollectElements(list, elements, cancellationToken);
+            }
+
+            return elements;
         }
 
         // ------------------------------------------------------------------ the document rules
@@ -342,17 +347,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
 
         private void AnalyzeManagedPolicyArns(OperationAnalysisContext context, ResourceCreation creation)
         {
-            var args = creation.GetArgsCreation(_services.Values, context.CancellationToken);
-            IOperation? list = ResourceCreation.FindMemberInitializer(args, "ManagedPolicyArns")?.Initializer
-                ?? ResourceCreation.FindInitializerAssignment(args, "ManagedPolicyArns")?.Value;
-            if (list is null)
-            {
-                return;
-            }
-
-            var elements = new List<IOperation>();
-            _reader.CollectElements(list, elements, context.CancellationToken);
-            foreach (var element in elements)
+            foreach (var element in ListArgument(creation, "ManagedPolicyArns", context.CancellationToken))
             {
                 var location = ValueResolver.Unwrap(element).Syntax.GetLocation();
                 ReportAdminPolicy(context, element, location, creation.Type.Name);
