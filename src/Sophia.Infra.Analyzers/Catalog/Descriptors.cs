@@ -142,7 +142,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WildcardAction = new(
         RuleIds.WildcardAction,
         title: "IAM statement allows a wildcard action",
-        messageFormat: "{0}",
+        messageFormat: "{0} allows {1}: list only the actions it needs instead",
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
@@ -152,7 +152,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WildcardResource = new(
         RuleIds.WildcardResource,
         title: "IAM statement allows actions on every resource",
-        messageFormat: "{0}",
+        messageFormat: "{0} of an identity policy allows {1} on every resource (\"*\"): name the resource ARNs it acts on instead",
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
@@ -162,7 +162,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WildcardPrincipal = new(
         RuleIds.WildcardPrincipal,
         title: "Policy grants to any principal without a condition",
-        messageFormat: "{0}",
+        messageFormat: "{0} grants access to any principal ({1}) without a condition: {2}",
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
@@ -172,7 +172,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor AdminManagedPolicy = new(
         RuleIds.AdminManagedPolicy,
         title: "Admin-level AWS managed policy is attached",
-        messageFormat: "{0}",
+        messageFormat: "{0} attaches the admin-level AWS managed policy {1}: attach a customer managed policy that grants only the actions it needs",
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),

@@ -81,6 +81,13 @@ public enum PulumiType
     CloudFrontDistribution,
     CloudWatchLogGroup,
     CloudWatchMetricAlarm,
+    IamPolicyStatementEffect,
+    IamGetPolicyDocumentResult,
+
+    // Not Pulumi: the serializers and collections that programs build policy documents with
+    SystemTextJsonSerializer,
+    NewtonsoftJsonConvert,
+    ImmutableArray,
 }
 
 /// <summary>
@@ -165,6 +172,12 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudFront.Distribution",
         "Pulumi.Aws.CloudWatch.LogGroup",
         "Pulumi.Aws.CloudWatch.MetricAlarm",
+        "Pulumi.Aws.Iam.PolicyStatementEffect",
+        "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        "System.Text.Json.JsonSerializer",
+        "Newtonsoft.Json.JsonConvert",
+        "System.Collections.Immutable.ImmutableArray",
     };
 
     private static readonly object Missing = new();

@@ -98,6 +98,35 @@ public sealed class ValueResolver
         }
     }
 
+    /// <summary>
+    /// True when the object that <paramref name="symbol"/> (a local, field or property) holds may be changed after it was
+    /// assigned, where the symbol lives: any member or element written through it (<c>x.Condition = ...</c>,
+    /// <c>x["Condition"] = ...</c>) or a changing call on it (<c>x.Add(...)</c>, <c>x.Remove(...)</c>, <c>x.Clear()</c>, ...).
+    /// Then its initializer does not tell all it holds (a list built up with <c>Add</c>, a dictionary completed later).
+    /// Matched by name, so it errs on the side of "changed".
+    /// </summary>
+    public bool IsChangedAfterAssignment(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        switch (symbol)
+        {
+            case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
+                var scope = LocalScope(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+                return scope is null || WrittenNames.For(scope, _writtenNames).IsChangedReceiver(symbol.Name);
+            case IFieldSymbol or IPropertySymbol when symbol.ContainingType is not null:
+                foreach (var reference in symbol.ContainingType.DeclaringSyntaxReferences)
+                {
+                    if (WrittenNames.For(reference.GetSyntax(cancellationToken), _writtenNames).IsChangedReceiver(symbol.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
     private bool WritesMemberOf(SyntaxNode scope, string variable, string member)
     {
         foreach (var write in WrittenNames.For(scope, _writtenNames).WritesOf(member))
@@ -540,21 +569,10 @@ public sealed class ValueResolver
             return false;
         }
 
-        var model = invocation.SemanticModel;
         var start = parts.Count;
-        if (model is not null && returned.SyntaxTree == model.SyntaxTree && model.GetOperation(returned, context.CancellationToken) is { } body)
+        if (FollowHelper(invocation, context.CancellationToken) is { } helper)
         {
-            var map = new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is not null)
-                {
-                    map[argument.Parameter.OriginalDefinition] = argument.Value;
-                    map[argument.Parameter] = argument.Value;
-                }
-            }
-
-            AppendOperation(body, parts, new Context(context.CancellationToken, map, context.HelperDepth + 1), depth + 1, via: true);
+            AppendOperation(helper.Returned, parts, new Context(context.CancellationToken, helper.Arguments, context.HelperDepth + 1), depth + 1, via: true);
         }
         else
         {
@@ -572,6 +590,44 @@ public sealed class ValueResolver
 
         MarkViaReference(parts, start);
         return true;
+    }
+
+    /// <summary>
+    /// One level into a helper method (or local function) of this file whose body is a single return of an expression: the
+    /// returned expression's operation and the caller's argument for each parameter. Null when the invocation is not such a
+    /// helper or the helper is declared in another file (its operations cannot be built here). Any return type.
+    /// </summary>
+    public HelperBody? FollowHelper(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var declaration = method.DeclaringSyntaxReferences[0];
+        if (declaration.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var returned = SingleReturnedExpression(declaration.GetSyntax(cancellationToken));
+        if (returned is null || model.GetOperation(returned, cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        var map = new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not null)
+            {
+                map[argument.Parameter.OriginalDefinition] = argument.Value;
+                map[argument.Parameter] = argument.Value;
+            }
+        }
+
+        return new HelperBody(body, map);
     }
 
     private static ExpressionSyntax? SingleReturnedExpression(SyntaxNode declaration)
@@ -876,4 +932,20 @@ public sealed class ValueResolver
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => null,
     };
+}
+
+/// <summary>The returned expression of a followed helper, with the caller's argument for each of its parameters.</summary>
+public sealed class HelperBody
+{
+    internal HelperBody(IOperation returned, Dictionary<IParameterSymbol, IOperation> arguments)
+    {
+        Returned = returned;
+        Arguments = arguments;
+    }
+
+    /// <summary>The operation of the returned expression (in the helper's body, same file as the call).</summary>
+    public IOperation Returned { get; }
+
+    /// <summary>The caller's argument for each parameter (by the parameter and by its original definition).</summary>
+    public Dictionary<IParameterSymbol, IOperation> Arguments { get; }
 }

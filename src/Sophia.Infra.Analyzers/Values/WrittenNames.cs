@@ -18,6 +18,7 @@ internal sealed class WrittenNames
     private static readonly List<SyntaxNode> None = new();
 
     private readonly Dictionary<string, List<SyntaxNode>> _writes = new();
+    private readonly HashSet<string> _changedReceivers = new();
 
     private WrittenNames(SyntaxNode scope)
     {
@@ -27,6 +28,10 @@ internal sealed class WrittenNames
             {
                 case AssignmentExpressionSyntax assignment:
                     AddTarget(assignment.Left, assignment);
+                    AddChangedReceiver(assignment.Left);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call } when IsChangingCall(call.Name.Identifier.ValueText):
+                    AddReceiver(call.Expression);
                     break;
                 case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
                     AddTarget(prefix.Operand, prefix);
@@ -47,6 +52,13 @@ internal sealed class WrittenNames
     /// <summary>The writes of <paramref name="name"/> in the scope (assignments, increments, ref/out arguments).</summary>
     public List<SyntaxNode> WritesOf(string name) => _writes.TryGetValue(name, out var list) ? list : None;
 
+    /// <summary>
+    /// True when the object that <paramref name="name"/> holds is changed in the scope: a member or an element written
+    /// through it (<c>x.Condition = ...</c>, <c>x["Condition"] = ...</c>), or a changing call on it (<c>x.Add(...)</c>,
+    /// <c>x.Remove(...)</c>, <c>x.Clear()</c>, ...). Matched by the receiver's last identifier, erring on the side of "changed".
+    /// </summary>
+    public bool IsChangedReceiver(string name) => _changedReceivers.Contains(name);
+
     /// <summary>The written expression of a write node returned by <see cref="WritesOf"/> (the left side, the operand, the argument).</summary>
     public static ExpressionSyntax? TargetOf(SyntaxNode write) => write switch
     {
@@ -56,6 +68,45 @@ internal sealed class WrittenNames
         ArgumentSyntax argument => argument.Expression,
         _ => null,
     };
+
+    private static bool IsChangingCall(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
+        or "RemoveAll" or "RemoveRange" or "Clear" or "TryAdd" or "Set" or "SetItem" or "Push" or "Enqueue";
+
+    private void AddChangedReceiver(ExpressionSyntax target)
+    {
+        switch (target)
+        {
+            case MemberAccessExpressionSyntax memberAccess:
+                AddReceiver(memberAccess.Expression);
+                break;
+            case ElementAccessExpressionSyntax elementAccess:
+                AddReceiver(elementAccess.Expression);
+                break;
+            case TupleExpressionSyntax tuple:
+                foreach (var argument in tuple.Arguments)
+                {
+                    AddChangedReceiver(argument.Expression);
+                }
+
+                break;
+        }
+    }
+
+    private void AddReceiver(ExpressionSyntax receiver)
+    {
+        switch (receiver)
+        {
+            case IdentifierNameSyntax identifier:
+                _changedReceivers.Add(identifier.Identifier.ValueText);
+                break;
+            case MemberAccessExpressionSyntax memberAccess:
+                _changedReceivers.Add(memberAccess.Name.Identifier.ValueText);
+                break;
+            case ParenthesizedExpressionSyntax parenthesized:
+                AddReceiver(parenthesized.Expression);
+                break;
+        }
+    }
 
     private void AddTarget(ExpressionSyntax target, SyntaxNode write)
     {

@@ -1,0 +1,440 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Sophia.Infra.Analyzers.Catalog;
+using Sophia.Infra.Analyzers.Infrastructure;
+using Sophia.Infra.Analyzers.Options;
+using Sophia.Infra.Analyzers.Policies;
+using Sophia.Infra.Analyzers.Pulumi;
+using Sophia.Infra.Analyzers.Values;
+
+namespace Sophia.Infra.Analyzers.Rules.Iam;
+
+/// <summary>
+/// Least privilege (SIA4001-SIA4004), wherever the policy is written. Every policy-bearing argument of a resource and every
+/// <c>Iam.GetPolicyDocument</c> call is read into one <see cref="PolicyDocument"/> model (<see cref="PolicyReader"/>), which
+/// the four rules check:
+/// SIA4001 an Allow statement with a wildcard action (<c>*</c>, <c>service:*</c>; partial ones by option) or a NotAction;
+/// SIA4002 an Allow statement of an identity policy on <c>"Resource": "*"</c> unless all its actions only exist on <c>*</c>;
+/// SIA4003 an Allow statement granting to <c>"*"</c> / <c>{"AWS": "*"}</c> without a Condition (and a Lambda permission for
+/// <c>*</c> without a source); SIA4004 an admin-level AWS managed policy in <c>PolicyArn</c> / <c>ManagedPolicyArns</c>.
+/// Deny statements and unknown values are never findings. Findings point at the offending value: inside the JSON text when
+/// it is written in this file, else at the policy argument.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IamAnalyzer : SophiaAnalyzerBase
+{
+    private static readonly string[] AdminPolicies = { "AdministratorAccess", "PowerUserAccess", "IAMFullAccess" };
+
+    private static readonly PulumiType[] PolicyAttachments =
+    {
+        PulumiType.IamRolePolicyAttachment,
+        PulumiType.IamUserPolicyAttachment,
+        PulumiType.IamGroupPolicyAttachment,
+        PulumiType.IamPolicyAttachment,
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.WildcardAction,
+        Descriptors.WildcardResource,
+        Descriptors.WildcardPrincipal,
+        Descriptors.AdminManagedPolicy);
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
+    {
+        var state = new State(services);
+        RegisterResourceCreationAction(context, services, state.AnalyzeResource);
+        if (services.Symbols.Get(PulumiType.IamGetPolicyDocument) is not null)
+        {
+            context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+        }
+    }
+
+    /// <summary>The per-compilation state: the reader, and the shared values already reported (one finding per value and rule).</summary>
+    private sealed class State
+    {
+        private readonly AnalysisServices _services;
+        private readonly PolicyReader _reader;
+        private readonly ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> _shared = new();
+
+        public State(AnalysisServices services)
+        {
+            _services = services;
+            _reader = new PolicyReader(services);
+        }
+
+        private PulumiSymbols Symbols => _services.Symbols;
+
+        public void AnalyzeResource(OperationAnalysisContext context, ResourceCreation creation)
+        {
+            var type = creation.Type;
+            var arguments = PolicyArguments.Of(Symbols, type);
+            foreach (var argument in arguments)
+            {
+                if (argument.IsInlinePolicyList)
+                {
+                    AnalyzeInlinePolicies(context, creation, argument);
+                }
+                else if (creation.FindArgsAssignment(argument.Property, _services.Values, context.CancellationToken) is { } assignment)
+                {
+                    AnalyzeDocument(context, _reader.ReadDocument(assignment.Value, argument.Kind, context.CancellationToken), argument.Description, assignment.Syntax.GetLocation());
+                }
+            }
+
+            if (Symbols.Is(type, PulumiType.IamRole))
+            {
+                AnalyzeManagedPolicyArns(context, creation);
+            }
+            else if (Symbols.Is(type, PulumiType.LambdaPermission))
+            {
+                AnalyzeLambdaPermission(context, creation);
+            }
+            else
+            {
+                foreach (var attachment in PolicyAttachments)
+                {
+                    if (Symbols.Is(type, attachment))
+                    {
+                        if (creation.FindArgsAssignment("PolicyArn", _services.Values, context.CancellationToken) is { } policyArn)
+                        {
+                            ReportAdminPolicy(context, policyArn.Value, policyArn.Syntax.GetLocation(), type.Name);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!_reader.IsGetPolicyDocument(invocation))
+            {
+                return;
+            }
+
+            var document = _reader.ReadGetPolicyDocument(invocation, PolicyKind.Identity, context.CancellationToken);
+            if (document is null)
+            {
+                return;
+            }
+
+            // Where the result goes only matters for SIA4002 (and the wording of SIA4003): find out only then.
+            var kind = PolicyKind.Identity;
+            if (MayAllowOnEveryResource(document) || HasPrincipal(document))
+            {
+                kind = _reader.ClassifyGetPolicyDocument(invocation, context.CancellationToken);
+                document = new PolicyDocument(kind, document.Statements);
+            }
+
+            AnalyzeDocument(context, document, Describe(kind), invocation.Syntax.GetLocation());
+        }
+
+        private static bool MayAllowOnEveryResource(PolicyDocument document)
+        {
+            foreach (var statement in document.Statements)
+            {
+                if (statement.Effect == PolicyEffect.Allow)
+                {
+                    foreach (var resource in statement.Resource.Values)
+                    {
+                        if (resource.Text == "*")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasPrincipal(PolicyDocument document)
+        {
+            foreach (var statement in document.Statements)
+            {
+                if (statement.Principals.Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void AnalyzeInlinePolicies(OperationAnalysisContext context, ResourceCreation creation, PolicyArgument argument)
+        {
+            foreach (var element in ListArgument(creation, argument.Property, context.CancellationToken))
+            {
+                if (_services.Values.Follow(element, context.CancellationToken) is IObjectCreationOperation inline
+                    && ResourceCreation.FindInitializerAssignment(inline, "Policy") is { } policy)
+                {
+                    AnalyzeDocument(context, _reader.ReadDocument(policy.Value, argument.Kind, context.CancellationToken), argument.Description, policy.Syntax.GetLocation());
+                }
+            }
+        }
+
+        /// <summary>The elements of a list argument (<c>Prop = { ... }</c> or <c>Prop = list</c>) that can be seen.</summary>
+        private List<IOperation> ListArgument(ResourceCreation creation, string property, CancellationToken cancellationToken)
+        {
+            var elements = new List<IOperation>();
+            var args = creation.GetArgsCreation(_services.Values, cancellationToken);
+            IOperation? list = ResourceCreation.FindMemberInitializer(args, property)?.Initializer
+                ?? ResourceCreation.FindInitializerAssignment(args, property)?.Value;
+            if (list is not null)
+            {
+                _reader.CollectElements(list, elements, cancellationToken);
+            }
+
+            return elements;
+        }
+
+        // ------------------------------------------------------------------ the document rules
+
+        private void AnalyzeDocument(OperationAnalysisContext context, PolicyDocument? document, string description, Location anchor)
+        {
+            if (document is null)
+            {
+                return;
+            }
+
+            bool? partialWildcards = null;
+            foreach (var statement in document.Statements)
+            {
+                if (statement.Effect != PolicyEffect.Allow)
+                {
+                    continue; // Deny narrows; an unknown effect is not a finding
+                }
+
+                // SIA4001: wildcard actions, NotAction with Allow.
+                foreach (var action in statement.Action.Values)
+                {
+                    if (action.Text is { } text && DescribeWildcard(context, text, ref partialWildcards) is { } what)
+                    {
+                        Report(context, Descriptors.WildcardAction, action.Location, anchor, statement.DisplayName, what);
+                    }
+                }
+
+                if (statement.NotAction.Presence == PolicyPresence.Present)
+                {
+                    Report(context, Descriptors.WildcardAction, statement.NotAction.MemberLocation, anchor, statement.DisplayName, "every action except those in NotAction");
+                }
+
+                // SIA4002: "Resource": "*" in an identity policy, unless every action only exists on "*".
+                if (document.Kind == PolicyKind.Identity && statement.PrincipalPresence == PolicyPresence.Absent)
+                {
+                    foreach (var resource in statement.Resource.Values)
+                    {
+                        if (resource.Text == "*" && BroadAction(statement) is { } broad)
+                        {
+                            Report(context, Descriptors.WildcardResource, resource.Location, anchor, statement.DisplayName, broad);
+                        }
+                    }
+                }
+
+                // SIA4003: any principal, no condition.
+                if (statement.Condition == PolicyPresence.Absent)
+                {
+                    foreach (var principal in statement.Principals)
+                    {
+                        if (PolicyDocumentBuilder.IsEveryone(principal))
+                        {
+                            Report(
+                                context,
+                                Descriptors.WildcardPrincipal,
+                                principal.Value.Location,
+                                anchor,
+                                statement.DisplayName + " of the " + description,
+                                principal.Type is null ? "\"*\"" : "{\"" + principal.Type + "\": \"*\"}",
+                                "name the principals it trusts (an account, role or service) or add a Condition (e.g. aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID)");
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>What makes <paramref name="action"/> a wildcard, for the message; null when it is not one.</summary>
+        private static string? DescribeWildcard(OperationAnalysisContext context, string action, ref bool? partialWildcards)
+        {
+            if (action.IndexOf('*') < 0 && action.IndexOf('?') < 0)
+            {
+                return null;
+            }
+
+            if (action == "*")
+            {
+                return "the wildcard action \"*\"";
+            }
+
+            var colon = action.IndexOf(':');
+            if (colon >= 0 && action.Length == colon + 2 && action[colon + 1] == '*')
+            {
+                return "every action of a service (\"" + action + "\")";
+            }
+
+            partialWildcards ??= new OptionReader(
+                context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree),
+                RuleIds.WildcardAction).Get(SophiaOptions.IamPartialWildcards);
+            return partialWildcards.Value ? "the partial wildcard action \"" + action + "\"" : null;
+        }
+
+        /// <summary>The first action of the statement that is not only granted on "*", for the message; null when there is none (or none known).</summary>
+        private static string? BroadAction(PolicyStatement statement)
+        {
+            if (statement.NotAction.Presence == PolicyPresence.Present)
+            {
+                return "every action except those in NotAction";
+            }
+
+            foreach (var action in statement.Action.Values)
+            {
+                if (action.Text is { } text && !StarOnlyActions.Contains(text))
+                {
+                    return "\"" + text + "\"";
+                }
+            }
+
+            return null;
+        }
+
+        private static string Describe(PolicyKind kind) => kind switch
+        {
+            PolicyKind.Trust => "trust policy",
+            PolicyKind.Key => "key policy",
+            PolicyKind.Resource => "resource policy",
+            _ => "identity policy",
+        };
+
+        // ------------------------------------------------------------------ SIA4003: Lambda permissions
+
+        private void AnalyzeLambdaPermission(OperationAnalysisContext context, ResourceCreation creation)
+        {
+            var values = _services.Values;
+            var cancellationToken = context.CancellationToken;
+            if (creation.FindArgsAssignment("Principal", values, cancellationToken) is not { } principal
+                || values.ResolveString(principal.Value, cancellationToken).Value != "*")
+            {
+                return;
+            }
+
+            foreach (var narrowing in new[] { "SourceArn", "SourceAccount", "PrincipalOrgId" })
+            {
+                if (creation.FindArgsAssignment(narrowing, values, cancellationToken) is { } assignment
+                    && ValueResolver.Unwrap(assignment.Value) is not { ConstantValue: { HasValue: true, Value: null } })
+                {
+                    return;
+                }
+            }
+
+            Report(
+                context,
+                Descriptors.WildcardPrincipal,
+                principal.Syntax.GetLocation(),
+                principal.Syntax.GetLocation(),
+                "The Lambda permission",
+                "\"*\"",
+                "name the service or account that invokes it (e.g. \"s3.amazonaws.com\"), or set SourceArn, SourceAccount or PrincipalOrgId");
+        }
+
+        // ------------------------------------------------------------------ SIA4004: admin managed policies
+
+        private void AnalyzeManagedPolicyArns(OperationAnalysisContext context, ResourceCreation creation)
+        {
+            foreach (var element in ListArgument(creation, "ManagedPolicyArns", context.CancellationToken))
+            {
+                var location = ValueResolver.Unwrap(element).Syntax.GetLocation();
+                ReportAdminPolicy(context, element, location, creation.Type.Name);
+            }
+        }
+
+        private void ReportAdminPolicy(OperationAnalysisContext context, IOperation value, Location location, string resource)
+        {
+            if (AdminPolicyName(value, context.CancellationToken, depth: 0) is { } name)
+            {
+                Report(context, Descriptors.AdminManagedPolicy, location, location, resource, name);
+            }
+        }
+
+        /// <summary>The admin policy that <paramref name="value"/> names (an ARN, a constant, an <c>Iam.ManagedPolicy</c> member); null otherwise.</summary>
+        private string? AdminPolicyName(IOperation value, CancellationToken cancellationToken, int depth)
+        {
+            var operation = ValueResolver.Unwrap(value);
+            if (operation is IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance, Arguments.Length: 0 })
+            {
+                operation = ValueResolver.Unwrap(instance);
+            }
+
+            if (operation is IPropertyReferenceOperation { Property.IsStatic: true } member && Symbols.Is(member.Property.ContainingType, PulumiType.IamManagedPolicy))
+            {
+                return Array.IndexOf(AdminPolicies, member.Property.Name) >= 0 ? member.Property.Name : null;
+            }
+
+            var resolved = _services.Values.ResolveString(value, cancellationToken);
+            var parts = resolved.Parts;
+            if (parts.Length == 0)
+            {
+                return null;
+            }
+
+            var last = parts[parts.Length - 1];
+            if (last.Kind == StringPartKind.Unknown && parts.Length == 1 && depth == 0 && last.Operation is { } unknown && !ReferenceEquals(unknown, value))
+            {
+                return AdminPolicyName(unknown, cancellationToken, depth + 1); // a field holding ManagedPolicy.X.ToString()
+            }
+
+            if (last.Kind != StringPartKind.Text)
+            {
+                return null;
+            }
+
+            // The ARN's tail is known: arn:{partition}:iam::aws:policy/AdministratorAccess.
+            var text = resolved.IsFullyKnown ? resolved.Value! : last.Text;
+            foreach (var name in AdminPolicies)
+            {
+                var suffix = ":iam::aws:policy/" + name;
+                if (text.EndsWith(suffix, StringComparison.Ordinal) && (text.Length > suffix.Length || !resolved.IsFullyKnown)
+                    && (!resolved.IsFullyKnown || text.StartsWith("arn:", StringComparison.Ordinal)))
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+
+        // ------------------------------------------------------------------ reporting
+
+        /// <summary>
+        /// Reports at <paramref name="location"/> when it is in the file being analysed (a value written in another file points at
+        /// the policy argument, <paramref name="anchor"/>), once per location and rule: a value written outside the operation
+        /// being analysed (a shared constant, local or helper) is reported by the first resource that uses it.
+        /// </summary>
+        private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location? location, Location anchor, params object[] arguments)
+        {
+            var syntax = context.Operation.Syntax;
+            if (location is null || location.SourceTree != syntax.SyntaxTree)
+            {
+                location = anchor;
+            }
+
+            if (location.SourceTree is null)
+            {
+                return;
+            }
+
+            if (!syntax.Span.Contains(location.SourceSpan) && !_shared.TryAdd((descriptor.Id, location.SourceTree, location.SourceSpan), 0))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+        }
+    }
+}

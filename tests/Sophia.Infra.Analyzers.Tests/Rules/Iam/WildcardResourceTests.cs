@@ -1,0 +1,239 @@
+using System.Threading.Tasks;
+using Sophia.Infra.Analyzers.Catalog;
+using Xunit;
+using Verify = Sophia.Infra.Analyzers.Tests.Rules.Iam.IamVerify;
+
+namespace Sophia.Infra.Analyzers.Tests.Rules.Iam;
+
+/// <summary>SIA4002: an Allow statement of an identity policy on every resource, unless its actions only exist on "*".</summary>
+public sealed class WildcardResourceTests
+{
+    [Fact]
+    public async Task StarResourceInAnIdentityPolicy_IsReportedOnTheValue()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.RolePolicy("p", new Aws.Iam.RolePolicyArgs
+                    {
+                        Role = "r",
+                        Policy = """
+                            {
+                              "Statement": [
+                                {
+                                  "Sid": "Objects",
+                                  "Effect": "Allow",
+                                  "Action": ["s3:ListAllMyBuckets", "s3:GetObject"],
+                                  "Resource": {|#0:"*"|}
+                                }
+                              ]
+                            }
+                            """,
+                    });
+                }
+            }
+            """",
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement \"Objects\"", "\"s3:GetObject\""));
+    }
+
+    [Fact]
+    public async Task ActionsThatOnlyExistOnStar_AreCompliant()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.RolePolicy("p", new Aws.Iam.RolePolicyArgs
+                    {
+                        Role = "r",
+                        Policy = """
+                            {"Statement": [
+                              {"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances", "ec2:Describe*", "EC2:describeVolumes"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["cloudwatch:PutMetricData", "cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "logs:DescribeLogGroups"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Resource": ["*"]},
+                              {"Effect": "Allow", "Action": ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["ecr:GetAuthorizationToken", "sts:GetCallerIdentity", "kms:ListKeys", "kms:ListAliases", "tag:GetResources"], "Resource": "*"},
+                              {"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}
+                            ]}
+                            """,
+                    });
+                }
+            }
+            """");
+    }
+
+    [Fact]
+    public async Task UnknownActions_CouldComply_UnlessAKnownOneCannot()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create(string action, string arn)
+                {
+                    new Aws.Iam.RolePolicy("p", new Aws.Iam.RolePolicyArgs
+                    {
+                        Role = "r",
+                        Policy = $$"""
+                            {"Statement": [
+                              {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "{{action}}"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["{{action}}", "s3:PutObject"], "Resource": {|#0:"*"|}},
+                              {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "{{arn}}/*"},
+                              {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::*"},
+                              {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "{{arn}}"}
+                            ]}
+                            """,
+                    });
+                }
+            }
+            """",
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[1]", "\"s3:PutObject\""));
+    }
+
+    [Fact]
+    public async Task NotActionOnStar_IsReported()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.Policy("p", new Aws.Iam.PolicyArgs
+                    {
+                        PolicyDocument = """{"Statement": [{"Effect": "Allow", {|SIA4001:"NotAction"|}: "iam:*", "Resource": {|#0:"*"|}}]}""",
+                    });
+                }
+            }
+            """",
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "every action except those in NotAction"));
+    }
+
+    [Fact]
+    public async Task ResourcePoliciesAndKeyPolicies_AreNotIdentityPolicies()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    // In a key policy, "*" is the key itself.
+                    new Aws.Kms.Key("k", new Aws.Kms.KeyArgs
+                    {
+                        Policy = """
+                            {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/admin"}, "Action": ["kms:Encrypt", "kms:Decrypt"], "Resource": "*"}]}
+                            """,
+                    });
+                    new Aws.S3.BucketPolicy("b", new Aws.S3.BucketPolicyArgs
+                    {
+                        Bucket = "b",
+                        Policy = """
+                            {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "*"}]}
+                            """,
+                    });
+                    new Aws.Iam.Role("r", new Aws.Iam.RoleArgs
+                    {
+                        AssumeRolePolicy = """
+                            {"Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole", "Resource": "*"}]}
+                            """,
+                    });
+                }
+            }
+            """");
+    }
+
+    [Fact]
+    public async Task TypedStatement_PointsAtTheEntry()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.Policy("p", new Aws.Iam.PolicyArgs
+                    {
+                        PolicyDocument = new Aws.Iam.Inputs.PolicyDocumentArgs
+                        {
+                            Statement =
+                            {
+                                new Aws.Iam.Inputs.PolicyStatementArgs
+                                {
+                                    Effect = Aws.Iam.PolicyStatementEffect.ALLOW,
+                                    Action = "dynamodb:PutItem",
+                                    {|#0:Resource = "*"|},
+                                },
+                            },
+                        },
+                    });
+                }
+            }
+            """,
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"dynamodb:PutItem\""));
+    }
+
+    [Fact]
+    public async Task GetPolicyDocument_IsAnIdentityPolicyUnlessOnlyUsedAsAResourcePolicy()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                private static Aws.Iam.Inputs.GetPolicyDocumentStatementInputArgs Statement() => new()
+                {
+                    Actions = { "s3:GetObject" },
+                    Resources = { "*" },
+                    Principals = { new Aws.Iam.Inputs.GetPolicyDocumentStatementPrincipalInputArgs { Type = "AWS", Identifiers = { "arn:aws:iam::1:root" } } },
+                };
+
+                public static void Create(object sink)
+                {
+                    // Only a bucket policy: a resource policy.
+                    var bucketOnly = Aws.Iam.GetPolicyDocument.Invoke(new()
+                    {
+                        Statements = { new Aws.Iam.Inputs.GetPolicyDocumentStatementInputArgs { Actions = { "s3:GetObject" }, Resources = { "*" } } },
+                    });
+                    new Aws.S3.BucketPolicy("a", new Aws.S3.BucketPolicyArgs { Bucket = "b", Policy = bucketOnly.Apply(d => d.Json) });
+
+                    // Not used at all, or used where the analyzer cannot tell: an identity policy.
+                    Aws.Iam.GetPolicyDocument.Invoke(new()
+                    {
+                        Statements = { new Aws.Iam.Inputs.GetPolicyDocumentStatementInputArgs { Actions = { "s3:PutObject" }, Resources = { {|#0:"*"|} } } },
+                    });
+                    var passedOn = Aws.Iam.GetPolicyDocument.Invoke(new()
+                    {
+                        Statements = { new Aws.Iam.Inputs.GetPolicyDocumentStatementInputArgs { Actions = { "s3:DeleteObject" }, Resources = { {|#1:"*"|} } } },
+                    });
+                    sink = passedOn;
+
+                    // Used as a bucket policy and as a role policy: an identity policy.
+                    var both = Aws.Iam.GetPolicyDocument.Invoke(new()
+                    {
+                        Statements = { new Aws.Iam.Inputs.GetPolicyDocumentStatementInputArgs { Actions = { "sqs:SendMessage" }, Resources = { {|#2:"*"|} } } },
+                    });
+                    new Aws.S3.BucketPolicy("b", new Aws.S3.BucketPolicyArgs { Bucket = "b", Policy = both.Apply(d => d.Json) });
+                    new Aws.Iam.RolePolicy("c", new Aws.Iam.RolePolicyArgs { Role = "r", Policy = both.Apply(d => d.Json) });
+
+                    // A statement with a principal belongs to a resource or trust policy, whatever its use.
+                    Aws.Iam.GetPolicyDocument.Invoke(new() { Statements = { Statement() } });
+                }
+            }
+            """,
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"s3:PutObject\""),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[0]", "\"s3:DeleteObject\""),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[0]", "\"sqs:SendMessage\""));
+    }
+}
