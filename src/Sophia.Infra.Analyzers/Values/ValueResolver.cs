@@ -76,27 +76,8 @@ public sealed class ValueResolver
     /// <paramref name="symbol"/> lives: the scope of a local, the declarations of a field's or property's type. Matched by
     /// name, so it errs on the side of "written".
     /// </summary>
-    public bool IsMemberWritten(ISymbol symbol, string member, CancellationToken cancellationToken)
-    {
-        switch (symbol)
-        {
-            case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
-                var scope = LocalScope(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
-                return scope is null || WritesMemberOf(scope, symbol.Name, member);
-            case IFieldSymbol or IPropertySymbol when symbol.ContainingType is not null:
-                foreach (var reference in symbol.ContainingType.DeclaringSyntaxReferences)
-                {
-                    if (WritesMemberOf(reference.GetSyntax(cancellationToken), symbol.Name, member))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return true;
-        }
-    }
+    public bool IsMemberWritten(ISymbol symbol, string member, CancellationToken cancellationToken) =>
+        InAnyScopeOf(symbol, scope => WritesMemberOf(scope, symbol.Name, member), cancellationToken);
 
     /// <summary>
     /// True when the object that <paramref name="symbol"/> (a local, field or property) holds may be changed after it was
@@ -105,17 +86,24 @@ public sealed class ValueResolver
     /// Then its initializer does not tell all it holds (a list built up with <c>Add</c>, a dictionary completed later).
     /// Matched by name, so it errs on the side of "changed".
     /// </summary>
-    public bool IsChangedAfterAssignment(ISymbol symbol, CancellationToken cancellationToken)
+    public bool IsChangedAfterAssignment(ISymbol symbol, CancellationToken cancellationToken) =>
+        InAnyScopeOf(symbol, scope => WrittenNames.For(scope, _writtenNames).IsChangedReceiver(symbol.Name), cancellationToken);
+
+    /// <summary>
+    /// True when <paramref name="test"/> holds in a scope where <paramref name="symbol"/> lives: the block of a local, or any
+    /// declaration of a field's or property's type. True as well when the scope cannot be known (errs on the safe side).
+    /// </summary>
+    private static bool InAnyScopeOf(ISymbol symbol, System.Func<SyntaxNode, bool> test, CancellationToken cancellationToken)
     {
         switch (symbol)
         {
             case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
                 var scope = LocalScope(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
-                return scope is null || WrittenNames.For(scope, _writtenNames).IsChangedReceiver(symbol.Name);
+                return scope is null || test(scope);
             case IFieldSymbol or IPropertySymbol when symbol.ContainingType is not null:
                 foreach (var reference in symbol.ContainingType.DeclaringSyntaxReferences)
                 {
-                    if (WrittenNames.For(reference.GetSyntax(cancellationToken), _writtenNames).IsChangedReceiver(symbol.Name))
+                    if (test(reference.GetSyntax(cancellationToken)))
                     {
                         return true;
                     }

@@ -356,16 +356,17 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
 
         private void ReportAdminPolicy(OperationAnalysisContext context, IOperation value, Location location, string resource)
         {
-            if (AdminPolicyName(value, context.CancellationToken, depth: 0) is { } name)
+            if (AdminPolicyName(value, context.CancellationToken) is { } name)
             {
                 Report(context, Descriptors.AdminManagedPolicy, location, location, resource, name);
             }
         }
 
         /// <summary>The admin policy that <paramref name="value"/> names (an ARN, a constant, an <c>Iam.ManagedPolicy</c> member); null otherwise.</summary>
-        private string? AdminPolicyName(IOperation value, CancellationToken cancellationToken, int depth)
+        private string? AdminPolicyName(IOperation value, CancellationToken cancellationToken)
         {
-            var operation = ValueResolver.Unwrap(value);
+            // Followed first, so that a field or local holding ManagedPolicy.X.ToString() is seen as that member.
+            var operation = _services.Values.Follow(value, cancellationToken);
             if (operation is IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance, Arguments.Length: 0 })
             {
                 operation = ValueResolver.Unwrap(instance);
@@ -384,11 +385,6 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
             }
 
             var last = parts[parts.Length - 1];
-            if (last.Kind == StringPartKind.Unknown && parts.Length == 1 && depth == 0 && last.Operation is { } unknown && !ReferenceEquals(unknown, value))
-            {
-                return AdminPolicyName(unknown, cancellationToken, depth + 1); // a field holding ManagedPolicy.X.ToString()
-            }
-
             if (last.Kind != StringPartKind.Text)
             {
                 return null;
