@@ -49,7 +49,21 @@ public static class SyntaxEdits
             return withoutTrailing.WithInitializer(newInitializer).WithTrailingTrivia(creation.GetTrailingTrivia());
         }
 
-        var expressions = initializer.Expressions.Add(added);
+        var expressions = initializer.Expressions;
+        if (expressions.Count > 0 && expressions.SeparatorCount == expressions.Count)
+        {
+            // A trailing comma (multi-line style): the new member gets one too, followed by the old comma's line break.
+            var lastSeparator = expressions.GetSeparator(expressions.SeparatorCount - 1);
+            var nodesAndTokens = expressions.GetWithSeparators()
+                .Add(added)
+                .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(lastSeparator.TrailingTrivia));
+            expressions = SyntaxFactory.SeparatedList<ExpressionSyntax>(nodesAndTokens);
+        }
+        else
+        {
+            expressions = expressions.Add(added);
+        }
+
         return creation.WithInitializer(initializer.WithExpressions(expressions).WithAdditionalAnnotations(Formatter.Annotation));
     }
 

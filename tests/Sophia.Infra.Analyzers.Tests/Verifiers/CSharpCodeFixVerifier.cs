@@ -41,6 +41,14 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             FixedState.AdditionalReferences.AddRange(TestReferences.Pulumi);
         }
 
+        /// <summary>Removes the Pulumi references (before and after the fix): the code then compiles against look-alike types only.</summary>
+        public Test WithoutPulumi()
+        {
+            TestState.AdditionalReferences.Clear();
+            FixedState.AdditionalReferences.Clear();
+            return this;
+        }
+
         /// <summary>Adds analyzer options as a global config (<c>key = value</c> lines), before and after the fix.</summary>
         public Test WithOptions(string lines)
         {
