@@ -37,6 +37,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         public Test()
         {
             ReferenceAssemblies = TestReferences.Net80;
+
+            // A cross-resource rule has a second, live descriptor with the same ID (Descriptors.LiveVariants): {|ID:...|} takes the first.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.AdditionalReferences.AddRange(TestReferences.Pulumi);
             FixedState.AdditionalReferences.AddRange(TestReferences.Pulumi);
         }

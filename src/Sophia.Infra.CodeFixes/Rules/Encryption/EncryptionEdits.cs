@@ -52,7 +52,7 @@ internal static class EncryptionEdits
             switch (edit)
             {
                 case EncryptionFix.Replace:
-                    Replace(editor, node, diagnostic, services, cancellationToken);
+                    Replace(editor, node, diagnostic, cancellationToken);
                     break;
                 case EncryptionFix.Add:
                     AddMembers(editor, node, diagnostic.Properties.TryGetValue(EncryptionFix.Members, out var members) ? members : null, services, cancellationToken);
@@ -68,7 +68,8 @@ internal static class EncryptionEdits
 
     // ------------------------------------------------------------------ replace a wrong value
 
-    private static void Replace(DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic, AnalysisServices services, CancellationToken cancellationToken)
+    /// <summary>Replaces the value at <paramref name="node"/> with the finding's <see cref="EncryptionFix.Value"/> (and adds its companion members).</summary>
+    internal static void Replace(DocumentEditor editor, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.TryGetValue(EncryptionFix.Value, out var text) || text is null || ExpressionAt(node) is not { } value)
         {
