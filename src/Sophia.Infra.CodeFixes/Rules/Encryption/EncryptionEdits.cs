@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -307,25 +308,40 @@ internal static class EncryptionEdits
             return; // actions built elsewhere: no single edit
         }
 
-        var redirect = SyntaxFactory.ParseExpression(
-                "new " + actionType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " { Type = \"redirect\", Redirect = new "
-                + redirectType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
-                + " { Protocol = \"HTTPS\", Port = \"443\", StatusCode = \"HTTP_301\" } }")
-            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
-        var actions = SyntaxFactory.InitializerExpression(SyntaxKind.CollectionInitializerExpression, SyntaxFactory.SingletonSeparatedList(redirect))
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        var target = SetMember(SetMember(SetMember(NewObject(redirectType), "Protocol", Literal("HTTPS")), "Port", Literal("443")), "StatusCode", Literal("HTTP_301"));
+        var redirect = SetMember(SetMember(NewObject(actionType), "Type", Literal("redirect")), "Redirect", target);
         editor.ReplaceNode(args, (current, _) =>
         {
             var creation = (BaseObjectCreationExpressionSyntax)current;
             var member = FindMember(creation, "DefaultActions");
             if (member is null)
             {
+                var actions = SyntaxFactory.InitializerExpression(SyntaxKind.CollectionInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(redirect));
                 return SetMember(creation, "DefaultActions", actions);
             }
 
-            return creation.ReplaceNode(member, member.WithRight(actions.WithTriviaFrom(member.Right)));
+            // The list written in place keeps its braces and layout; its elements become the one redirect.
+            var list = member.Right.DescendantNodesAndSelf().OfType<InitializerExpressionSyntax>().FirstOrDefault();
+            if (list is null)
+            {
+                return creation;
+            }
+
+            var elements = list.Expressions.SeparatorCount == list.Expressions.Count && list.Expressions.Count > 0
+                ? SyntaxFactory.SeparatedList<ExpressionSyntax>(new SyntaxNodeOrToken[] { redirect, list.Expressions.GetSeparator(list.Expressions.Count - 1) })
+                : SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(redirect);
+            var first = list.Expressions.Count > 0 ? list.Expressions[0] : null;
+            if (first is not null)
+            {
+                elements = SyntaxFactory.SeparatedList(elements.Select(e => e.WithLeadingTrivia(first.GetLeadingTrivia())), elements.GetSeparators());
+            }
+
+            return creation.ReplaceNode(list, list.WithExpressions(elements).WithAdditionalAnnotations(Formatter.Annotation));
         });
     }
+
+    private static LiteralExpressionSyntax Literal(string text) =>
+        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
     // ------------------------------------------------------------------ finding the args
 

@@ -30,16 +30,16 @@ public sealed class BucketEncryptionTests
         """;
 
     private const string Kms = """
-                        Rules =
+                    Rules =
+                    {
+                        new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
                         {
-                            new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
+                            ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
                             {
-                                ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
-                                {
-                                    SseAlgorithm = "aws:kms",
-                                },
+                                SseAlgorithm = "aws:kms",
                             },
                         },
+                    },
         """;
 
     [Fact]
