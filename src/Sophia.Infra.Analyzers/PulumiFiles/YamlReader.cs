@@ -11,13 +11,14 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
     /// gives a <see cref="YamlDocument"/> with an <see cref="YamlError"/> (1-based line and message).
     /// </summary>
     /// <remarks>
-    /// Supported: block mappings nested by indentation, block sequences (also of mappings, <c>- key: value</c>),
-    /// one-line flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c>, plain / single-quoted / double-quoted
-    /// scalars (with escapes), literal <c>|</c> and folded <c>&gt;</c> block scalars (chomping and indentation
-    /// indicators), comments, a leading <c>---</c>, blank lines and CRLF.
-    /// Not supported (reported as errors): tabs in indentation, anchors / aliases / tags, complex keys (<c>?</c>),
-    /// multi-line plain, quoted or flow scalars, several documents, directives.
-    /// Linear in the input; nesting is limited to <see cref="MaxDepth"/> levels.
+    /// Supported: block mappings nested by indentation; block sequences (also of mappings, <c>- key: value</c>);
+    /// flow sequences <c>[a, b]</c> and flow mappings <c>{a: b}</c>, also over several lines; plain, single-quoted
+    /// and double-quoted scalars (with escapes), which may continue on more-indented lines (quoted keys may not);
+    /// literal <c>|</c> and folded <c>&gt;</c> block scalars with chomping and indentation indicators; comments;
+    /// a leading <c>---</c>; blank lines; CRLF.
+    /// Reported as errors: tabs in indentation, bad indentation, unterminated quotes or brackets, duplicate keys,
+    /// a key without ':', anchors / aliases / tags, complex keys (<c>?</c>), several documents, directives.
+    /// Values stay strings (no int/bool typing). Linear in the input; nesting is limited to <see cref="MaxDepth"/>.
     /// </remarks>
     internal static class YamlReader
     {
@@ -73,6 +74,13 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
 
             // Column where content starts when positioned in the middle of a line (after "- "); -1 at a line start.
             private int _col = -1;
+
+            // Flow collection state: the current line text, index in it, line index, start line and parent indent.
+            private string _flow = string.Empty;
+            private int _fi;
+            private int _fl;
+            private int _flowStartLine;
+            private int _flowParentIndent;
 
             public Parser(string text)
             {
@@ -172,7 +180,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 YamlNode scalar = ParseInlineValue(s, indent, parentIndent, line, depth, afterKey: false);
                 if (PeekStructural(out int next) && next == indent)
                 {
-                    throw Error(line, "expected 'key: value' but found no ':' after a key (multi-line plain scalars are not supported)");
+                    throw Error(line, "expected 'key: value' but found no ':' after a key");
                 }
 
                 return scalar;
@@ -314,14 +322,19 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     case '[':
                     case '{':
                         {
-                            int k = j;
-                            YamlNode node = ParseFlow(s, ref k, line, depth);
-                            k = SkipSpace(s, k);
-                            if (k < s.Length && s[k] != '#')
+                            _flow = s;
+                            _fi = j;
+                            _fl = _li;
+                            _flowStartLine = line;
+                            _flowParentIndent = parentIndent;
+                            YamlNode node = ParseFlow(depth);
+                            int k = SkipSpace(_flow, _fi);
+                            if (k < _flow.Length && _flow[k] != '#')
                             {
-                                throw Error(line, "unexpected text after the flow collection");
+                                throw Error(_fl + 1, "unexpected text after the flow collection");
                             }
 
+                            _li = _fl;
                             NextLine();
                             return node;
                         }
@@ -329,11 +342,11 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     case '"':
                     case '\'':
                         {
-                            string value = ReadQuoted(s, j, line, out int end);
-                            int k = SkipSpace(s, end);
-                            if (k < s.Length && s[k] != '#')
+                            string value = ReadQuotedValue(s, j, parentIndent, line, out string closingLine, out int end);
+                            int k = SkipSpace(closingLine, end);
+                            if (k < closingLine.Length && closingLine[k] != '#')
                             {
-                                throw Error(line, "unexpected text after the quoted string");
+                                throw Error(_li + 1, "unexpected text after the quoted string");
                             }
 
                             NextLine();
@@ -368,7 +381,65 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 }
 
                 NextLine();
+                if (stop == s.Length)
+                {
+                    plain = ReadPlainContinuation(plain, parentIndent);
+                }
+
                 return new YamlScalar(plain, line, wasQuoted: false);
+            }
+
+            // Continuation lines of a multi-line plain scalar: more indented than the parent node, not comments,
+            // without ": ". They fold into one space (a blank line into a line break). A comment ends the scalar.
+            private string ReadPlainContinuation(string first, int parentIndent)
+            {
+                StringBuilder? sb = null;
+                int pendingEmpty = 0;
+                int k = _li;
+                while (k < _lines.Length)
+                {
+                    string t = _lines[k];
+                    int spaces = CountSpaces(t);
+                    if (spaces == t.Length)
+                    {
+                        pendingEmpty++;
+                        k++;
+                        continue;
+                    }
+
+                    if (spaces <= parentIndent || t[spaces] == '#' || t[spaces] == '\t')
+                    {
+                        break;
+                    }
+
+                    int stop = PlainEnd(t, spaces);
+                    string piece = t.Substring(spaces, stop - spaces).TrimEnd(' ', '\t');
+                    if (HasMappingIndicator(piece))
+                    {
+                        break;
+                    }
+
+                    sb ??= new StringBuilder(first);
+                    if (pendingEmpty == 0)
+                    {
+                        sb.Append(' ');
+                    }
+                    else
+                    {
+                        sb.Append('\n', pendingEmpty);
+                    }
+
+                    sb.Append(piece);
+                    pendingEmpty = 0;
+                    k++;
+                    _li = k;
+                    if (stop < t.Length)
+                    {
+                        break;
+                    }
+                }
+
+                return sb is null ? first : sb.ToString();
             }
 
             private YamlScalar ParseBlockScalar(string s, int j, int parentIndent, int line)
@@ -504,150 +575,168 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 return new YamlScalar(sb.ToString(), line, wasQuoted: true);
             }
 
-            // Flow collection starting at s[i] ('[' or '{'); it must end on the same line. On return i is after it.
-            private YamlNode ParseFlow(string s, ref int i, int line, int depth)
+            // Flow collection starting at _flow[_fi] ('[' or '{'). It may span lines (continuation lines indented
+            // more than the parent node); on return _fl/_flow/_fi are just after its closing bracket.
+            private YamlNode ParseFlow(int depth)
             {
                 CheckDepth(depth);
-                bool isSequence = s[i] == '[';
-                i++;
+                bool isSequence = _flow[_fi] == '[';
+                int line = _fl + 1;
+                _fi++;
                 if (isSequence)
                 {
+                    const string Unterminated = "unterminated flow sequence: ']' expected";
                     var items = ImmutableArray.CreateBuilder<YamlNode>();
                     while (true)
                     {
-                        i = SkipSpace(s, i);
-                        if (i >= s.Length || s[i] == '#')
+                        FlowSkip(Unterminated);
+                        if (_flow[_fi] == ']')
                         {
-                            throw Error(line, "unterminated flow sequence: ']' expected on the same line (multi-line flow collections are not supported)");
-                        }
-
-                        if (s[i] == ']')
-                        {
-                            i++;
+                            _fi++;
                             return new YamlSequence(items.ToImmutable(), line);
                         }
 
-                        items.Add(ParseFlowItem(s, ref i, line, depth + 1));
-                        i = SkipSpace(s, i);
-                        if (i < s.Length && s[i] == ',')
+                        items.Add(ParseFlowItem(depth + 1));
+                        FlowSkip(Unterminated);
+                        if (_flow[_fi] == ',')
                         {
-                            i++;
+                            _fi++;
                             continue;
                         }
 
-                        if (i < s.Length && s[i] == ']')
+                        if (_flow[_fi] == ']')
                         {
-                            i++;
+                            _fi++;
                             return new YamlSequence(items.ToImmutable(), line);
                         }
 
-                        if (i >= s.Length || s[i] == '#')
-                        {
-                            throw Error(line, "unterminated flow sequence: ']' expected on the same line (multi-line flow collections are not supported)");
-                        }
-
-                        throw Error(line, "expected ',' or ']' in the flow sequence");
+                        throw Error(_fl + 1, "expected ',' or ']' in the flow sequence");
                     }
                 }
 
+                const string UnterminatedMap = "unterminated flow mapping: '}' expected";
                 var entries = ImmutableArray.CreateBuilder<YamlMappingEntry>();
                 var keys = new HashSet<string>(StringComparer.Ordinal);
                 while (true)
                 {
-                    i = SkipSpace(s, i);
-                    if (i >= s.Length || s[i] == '#')
+                    FlowSkip(UnterminatedMap);
+                    if (_flow[_fi] == '}')
                     {
-                        throw Error(line, "unterminated flow mapping: '}' expected on the same line (multi-line flow collections are not supported)");
-                    }
-
-                    if (s[i] == '}')
-                    {
-                        i++;
+                        _fi++;
                         return new YamlMapping(entries.ToImmutable(), line);
                     }
 
                     string key;
-                    char first = s[i];
+                    int keyLine = _fl + 1;
+                    char first = _flow[_fi];
                     if (first == '"' || first == '\'')
                     {
-                        key = ReadQuoted(s, i, line, out i);
+                        key = ReadQuoted(_flow, _fi, keyLine, out _fi);
                     }
                     else if (first == '&' || first == '*' || first == '!')
                     {
-                        throw AnchorError(line, first);
+                        throw AnchorError(keyLine, first);
                     }
                     else
                     {
-                        key = ReadFlowPlain(s, ref i);
+                        key = ReadFlowPlain(_flow, ref _fi);
                         if (key.Length == 0)
                         {
-                            throw Error(line, "expected a key in the flow mapping");
+                            throw Error(keyLine, "expected a key in the flow mapping");
                         }
                     }
 
-                    i = SkipSpace(s, i);
-                    if (i >= s.Length || s[i] != ':')
+                    FlowSkip(UnterminatedMap);
+                    if (_flow[_fi] != ':')
                     {
-                        throw Error(line, "expected ':' after the key '" + key + "' in the flow mapping");
+                        throw Error(_fl + 1, "expected ':' after the key '" + key + "' in the flow mapping");
                     }
 
-                    i++;
+                    _fi++;
                     if (!keys.Add(key))
                     {
-                        throw Error(line, "duplicate key '" + key + "'");
+                        throw Error(keyLine, "duplicate key '" + key + "'");
                     }
 
-                    i = SkipSpace(s, i);
+                    FlowSkip(UnterminatedMap);
                     YamlNode value;
-                    if (i < s.Length && (s[i] == ',' || s[i] == '}'))
+                    if (_flow[_fi] == ',' || _flow[_fi] == '}')
                     {
-                        value = new YamlScalar(string.Empty, line, wasQuoted: false);
-                    }
-                    else if (i >= s.Length || s[i] == '#')
-                    {
-                        throw Error(line, "unterminated flow mapping: '}' expected on the same line (multi-line flow collections are not supported)");
+                        value = new YamlScalar(string.Empty, _fl + 1, wasQuoted: false);
                     }
                     else
                     {
-                        value = ParseFlowItem(s, ref i, line, depth + 1);
+                        value = ParseFlowItem(depth + 1);
                     }
 
-                    entries.Add(new YamlMappingEntry(key, line, value));
-                    i = SkipSpace(s, i);
-                    if (i < s.Length && s[i] == ',')
+                    entries.Add(new YamlMappingEntry(key, keyLine, value));
+                    FlowSkip(UnterminatedMap);
+                    if (_flow[_fi] == ',')
                     {
-                        i++;
+                        _fi++;
                         continue;
                     }
 
-                    if (i < s.Length && s[i] == '}')
+                    if (_flow[_fi] == '}')
                     {
-                        i++;
+                        _fi++;
                         return new YamlMapping(entries.ToImmutable(), line);
                     }
 
-                    if (i >= s.Length || s[i] == '#')
-                    {
-                        throw Error(line, "unterminated flow mapping: '}' expected on the same line (multi-line flow collections are not supported)");
-                    }
-
-                    throw Error(line, "expected ',' or '}' in the flow mapping");
+                    throw Error(_fl + 1, "expected ',' or '}' in the flow mapping");
                 }
             }
 
-            private YamlNode ParseFlowItem(string s, ref int i, int line, int depth)
+            // Skips spaces, comments and line ends inside a flow collection. On return _flow[_fi] is a character.
+            private void FlowSkip(string unterminatedMessage)
+            {
+                while (true)
+                {
+                    _fi = SkipSpace(_flow, _fi);
+                    if (_fi < _flow.Length && !(_flow[_fi] == '#' && (_fi == 0 || IsSpace(_flow[_fi - 1]))))
+                    {
+                        return;
+                    }
+
+                    _fl++;
+                    if (_fl >= _lines.Length)
+                    {
+                        throw Error(_flowStartLine, unterminatedMessage);
+                    }
+
+                    string next = _lines[_fl];
+                    if (!IsBlankOrComment(next, 0))
+                    {
+                        // Lines must be indented more than the parent; a line that starts by closing the
+                        // collection may sit at the parent's indentation ("key: [" ... "]"), as libyaml accepts.
+                        int spaces = CountSpaces(next);
+                        bool closes = spaces < next.Length && (next[spaces] == ']' || next[spaces] == '}');
+                        if (spaces < _flowParentIndent
+                            || (spaces == _flowParentIndent && !closes)
+                            || (spaces == 0 && IsDocumentMarker(next)))
+                        {
+                            throw Error(_flowStartLine, unterminatedMessage + " (its next lines must be indented more than its key)");
+                        }
+                    }
+
+                    _flow = next;
+                    _fi = 0;
+                }
+            }
+
+            private YamlNode ParseFlowItem(int depth)
             {
                 CheckDepth(depth);
-                i = SkipSpace(s, i);
-                char c = s[i];
+                int line = _fl + 1;
+                char c = _flow[_fi];
                 switch (c)
                 {
                     case '[':
                     case '{':
-                        return ParseFlow(s, ref i, line, depth);
+                        return ParseFlow(depth);
                     case '"':
                     case '\'':
-                        return new YamlScalar(ReadQuoted(s, i, line, out i), line, wasQuoted: true);
+                        return new YamlScalar(ReadQuoted(_flow, _fi, line, out _fi), line, wasQuoted: true);
                     case '&':
                     case '*':
                     case '!':
@@ -660,7 +749,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                         throw Error(line, "a plain value cannot start with '" + c + "'; quote it");
                 }
 
-                string plain = ReadFlowPlain(s, ref i);
+                string plain = ReadFlowPlain(_flow, ref _fi);
                 if (plain.Length == 0)
                 {
                     throw Error(line, "empty entry in the flow collection");
@@ -747,11 +836,93 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                 return key;
             }
 
+            // A quoted scalar that must end on its line (keys and flow collections).
             private static string ReadQuoted(string s, int start, int line, out int end)
             {
                 char quote = s[start];
                 var sb = new StringBuilder();
-                int i = start + 1;
+                int protectedLength = 0;
+                int close = ScanQuoted(s, start + 1, quote, sb, line, ref protectedLength, out _);
+                if (close < 0)
+                {
+                    throw Error(line, Unterminated(quote));
+                }
+
+                end = close + 1;
+                return sb.ToString();
+            }
+
+            // A quoted value (after "key:" or "- "), which may continue on the following lines. YAML folding: a
+            // line break becomes a space, n blank lines become n line breaks, the whitespace around a break is
+            // dropped, and in double quotes a '\' at the end of a line joins the lines without a space.
+            // Consumes its lines; on return _li is at the line with the closing quote and end is after the quote.
+            private string ReadQuotedValue(string s, int start, int parentIndent, int line, out string closingLine, out int end)
+            {
+                char quote = s[start];
+                var sb = new StringBuilder();
+                int protectedLength = 0;
+                string current = s;
+                int position = start + 1;
+                int li = _li;
+                while (true)
+                {
+                    int close = ScanQuoted(current, position, quote, sb, li + 1, ref protectedLength, out bool escapedBreak);
+                    if (close >= 0)
+                    {
+                        _li = li;
+                        closingLine = current;
+                        end = close + 1;
+                        return sb.ToString();
+                    }
+
+                    if (!escapedBreak)
+                    {
+                        while (sb.Length > protectedLength && (sb[sb.Length - 1] == ' ' || sb[sb.Length - 1] == '\t'))
+                        {
+                            sb.Length--;
+                        }
+                    }
+
+                    int emptyLines = 0;
+                    li++;
+                    while (li < _lines.Length && IsWhitespaceOnly(_lines[li]))
+                    {
+                        emptyLines++;
+                        li++;
+                    }
+
+                    if (li >= _lines.Length
+                        || CountSpaces(_lines[li]) <= parentIndent
+                        || (CountSpaces(_lines[li]) == 0 && IsDocumentMarker(_lines[li])))
+                    {
+                        throw Error(line, Unterminated(quote));
+                    }
+
+                    if (escapedBreak)
+                    {
+                        sb.Append('\n', emptyLines);
+                    }
+                    else if (emptyLines == 0)
+                    {
+                        sb.Append(' ');
+                    }
+                    else
+                    {
+                        sb.Append('\n', emptyLines);
+                    }
+
+                    protectedLength = sb.Length;
+                    current = _lines[li];
+                    position = SkipSpace(current, 0);
+                }
+            }
+
+            // Decodes the quoted text of one line from i into sb. Returns the index of the closing quote, or -1 when
+            // the line ends first (escapedBreak: the line ended with a '\' in double quotes). protectedLength is
+            // raised past escaped characters so that folding does not trim them.
+            private static int ScanQuoted(string s, int i, char quote, StringBuilder sb, int line, ref int protectedLength, out bool escapedBreak)
+            {
+                escapedBreak = false;
                 if (quote == '\'')
                 {
                     while (i < s.Length)
@@ -766,15 +937,14 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                                 continue;
                             }
 
-                            end = i + 1;
-                            return sb.ToString();
+                            return i;
                         }
 
                         sb.Append(c);
                         i++;
                     }
 
-                    throw Error(line, "unterminated single-quoted string (quoted strings must end on the line where they start)");
+                    return -1;
                 }
 
                 while (i < s.Length)
@@ -782,8 +952,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     char c = s[i];
                     if (c == '"')
                     {
-                        end = i + 1;
-                        return sb.ToString();
+                        return i;
                     }
 
                     if (c != '\\')
@@ -795,7 +964,8 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
 
                     if (i + 1 >= s.Length)
                     {
-                        throw Error(line, "unterminated double-quoted string (line continuations are not supported)");
+                        escapedBreak = true;
+                        return -1;
                     }
 
                     char e = s[i + 1];
@@ -826,10 +996,18 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                         default:
                             throw Error(line, "unknown escape sequence '\\" + e + "' in a double-quoted string");
                     }
+
+                    protectedLength = sb.Length;
                 }
 
-                throw Error(line, "unterminated double-quoted string (quoted strings must end on the line where they start)");
+                return -1;
             }
+
+            private static string Unterminated(char quote) => quote == '"'
+                ? "unterminated double-quoted string"
+                : "unterminated single-quoted string";
+
+            private static bool IsWhitespaceOnly(string s) => SkipSpace(s, 0) == s.Length;
 
             private static void AppendHex(StringBuilder sb, string s, ref int i, int digits, int line)
             {

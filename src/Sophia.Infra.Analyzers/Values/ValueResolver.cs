@@ -165,7 +165,8 @@ public sealed class ValueResolver
                 return;
         }
 
-        if (operation.ConstantValue.HasValue)
+        // A constant concatenation or interpolation is still taken apart, so that each piece keeps its own syntax.
+        if (operation.ConstantValue.HasValue && operation is not (IBinaryOperation or IInterpolatedStringOperation))
         {
             var text = ConstantToString(operation.ConstantValue.Value);
             if (text is not null)

@@ -262,6 +262,82 @@ namespace Sophia.Infra.Analyzers.Tests.PulumiFiles
         }
 
         [Fact]
+        public void MultiLinePlainScalar_FoldsContinuationLines()
+        {
+            string text = "description: A long\n  description\n\n  second paragraph\nitems:\n  - one\n    more\n  - two # c\nlast: x\n";
+            YamlMapping root = ParseMapping(text);
+            Assert.Equal("A long description\nsecond paragraph", Scalar(root.Get("description")));
+            Assert.Equal(new[] { "one more", "two" }, Assert.IsType<YamlSequence>(root.Get("items")).Items.Select(Scalar));
+            Assert.Equal(9, root.Find("last")!.KeyLine);
+        }
+
+        [Fact]
+        public void PlainScalarWithTrailingComment_DoesNotContinue()
+        {
+            YamlError error = ParseError("a: x # c\n  y\n");
+            Assert.Equal(2, error.Line);
+        }
+
+        [Fact]
+        public void MultiLineQuotedScalars_FoldLikeYaml()
+        {
+            string text = "a: \"one   \n   two\n\n   three \\\n   four\\t\n   \" # c\nb: 'x\n  ''y'''\nc: 1\n";
+            YamlMapping root = ParseMapping(text);
+            Assert.Equal("one two\nthree four\t ", Scalar(root.Get("a")));
+            Assert.Equal("x 'y'", Scalar(root.Get("b")));
+            Assert.Equal(7, root.Find("b")!.KeyLine);
+            Assert.Equal(9, root.Find("c")!.KeyLine);
+        }
+
+        [Fact]
+        public void MultiLineQuotedScalar_ContinuationNotIndented_IsUnterminated()
+        {
+            YamlError error = ParseError("config:\n  a: \"x\n  y\"\n");
+            Assert.Equal(2, error.Line);
+            Assert.Contains("unterminated double-quoted", error.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void MultiLineFlowCollections_AreRead()
+        {
+            string text =
+                "config:\n" +
+                "  sophia:azs:\n" +
+                "    default: [\n" +
+                "      us-west-2a,   # first\n" +
+                "\n" +
+                "      \"us-west-2b\",\n" +
+                "    ]\n" +
+                "  sophia:tags: {\n" +
+                "    owner: platform,\n" +
+                "    env: dev }\n" +
+                "next: 1\n";
+            YamlMapping config = Assert.IsType<YamlMapping>(ParseMapping(text).Get("config"));
+            YamlSequence azs = Assert.IsType<YamlSequence>(Assert.IsType<YamlMapping>(config.Get("sophia:azs")).Get("default"));
+            Assert.Equal(new[] { "us-west-2a", "us-west-2b" }, azs.Items.Select(Scalar));
+            Assert.Equal(new[] { 4, 6 }, azs.Items.Select(i => i.Line));
+            YamlMapping tags = Assert.IsType<YamlMapping>(config.Get("sophia:tags"));
+            Assert.Equal(new[] { 9, 10 }, tags.Entries.Select(e => e.KeyLine));
+            Assert.Equal("dev", Scalar(tags.Get("env")));
+        }
+
+        [Fact]
+        public void MultiLineFlow_ContinuationNotIndented_IsUnterminatedAtItsStart()
+        {
+            YamlError error = ParseError("config:\n  a: [1,\n  b: 2\n");
+            Assert.Equal(2, error.Line);
+            Assert.Contains("unterminated flow sequence", error.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ErrorInsideMultiLineFlow_ReportsItsOwnLine()
+        {
+            YamlError error = ParseError("a: {\n  x: 1,\n  x: 2 }\n");
+            Assert.Equal(3, error.Line);
+            Assert.Contains("duplicate key 'x'", error.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void RootScalar_IsAScalarDocument()
         {
             YamlDocument document = YamlReader.Parse("just text\n");

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The main job: build the analyzers and the package, build the reference stack clean under warnings-as-errors with the
+# analyzers attached, then build the deliberately non-compliant sample stack and show what the analyzers find there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== 1/4 Analyzers and code fixes"
+dotnet build src/Sophia.Infra.CodeFixes -c Release -v q -nologo
+
+echo "== 2/4 NuGet package (artifacts/package)"
+dotnet pack src/Sophia.Infra.Package -c Release -o artifacts/package -v q -nologo
+unzip -l artifacts/package/Sophia.Infra.Analyzers.*.nupkg | grep -E "analyzers/|build" || true
+
+echo "== 3/4 Reference stack (src/Sophia.Infra.Stack): must have no finding, under -warnaserror"
+dotnet build src/Sophia.Infra.Stack -c Release -v q -nologo -warnaserror -p:TreatWarningsAsErrors=true
+echo "reference stack: clean"
+
+echo "== 4/4 Non-compliant sample stack (samples/Sophia.Infra.Samples): the analyzers at work"
+mkdir -p artifacts
+dotnet build samples/Sophia.Infra.Samples -c Release -nologo -v q > /dev/null 2>&1 || true   # dependencies first
+# Then the sample project alone, recompiled, so that every finding is printed even when nothing changed.
+dotnet build samples/Sophia.Infra.Samples -c Release -nologo --no-incremental --no-dependencies -v q \
+  -p:ErrorLog="$PWD/artifacts/samples.sarif%2Cversion=2.1" > artifacts/samples-build.log 2>&1 || { cat artifacts/samples-build.log; exit 1; }
+grep -oE "warning SIA[0-9]{4}: .*" artifacts/samples-build.log | sed -E 's/ \[[^]]*\]$//' | sort -u > artifacts/samples-findings.txt || true
+sed -E 's/^/  /' artifacts/samples-findings.txt
+echo "findings by rule:"
+grep -oE "SIA[0-9]{4}" artifacts/samples-findings.txt | sort | uniq -c | sed -E 's/^/  /'
+echo "SARIF log: artifacts/samples.sarif"
