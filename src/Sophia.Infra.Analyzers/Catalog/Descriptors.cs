@@ -106,14 +106,18 @@ public static class Descriptors
 
     // ----- 3xxx: encryption -----
 
+    private const string BucketNotEncryptedTitle = "S3 bucket is not encrypted at rest";
+    private const string BucketNotEncryptedMessage = "S3 bucket '{0}' {1}";
+    private const string BucketNotEncryptedDescription = "Encrypt data at rest: every bucket has a server-side encryption configuration, inline or as a BucketServerSideEncryptionConfiguration resource.";
+
     public static readonly DiagnosticDescriptor BucketNotEncrypted = new(
         RuleIds.BucketNotEncrypted,
-        title: "S3 bucket is not encrypted at rest",
-        messageFormat: "S3 bucket '{0}' {1}",
+        title: BucketNotEncryptedTitle,
+        messageFormat: BucketNotEncryptedMessage,
         category: Categories.Encryption,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Encrypt data at rest: every bucket has a server-side encryption configuration, inline or as a BucketServerSideEncryptionConfiguration resource.",
+        description: BucketNotEncryptedDescription,
         helpLinkUri: HelpLink(RuleIds.BucketNotEncrypted),
         customTags: CompilationEnd);
 
@@ -124,12 +128,12 @@ public static class Descriptors
     /// </summary>
     public static readonly DiagnosticDescriptor BucketNotEncryptedLive = new(
         RuleIds.BucketNotEncrypted,
-        title: "S3 bucket is not encrypted at rest",
-        messageFormat: "S3 bucket '{0}' {1}",
+        title: BucketNotEncryptedTitle,
+        messageFormat: BucketNotEncryptedMessage,
         category: Categories.Encryption,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Encrypt data at rest: every bucket has a server-side encryption configuration, inline or as a BucketServerSideEncryptionConfiguration resource.",
+        description: BucketNotEncryptedDescription,
         helpLinkUri: HelpLink(RuleIds.BucketNotEncrypted));
 
     public static readonly DiagnosticDescriptor StoreNotEncrypted = new(

@@ -452,46 +452,37 @@ public sealed class BucketEncryptionTests
             """));
     }
 
+    /// <summary>The configuration the fix writes (at the indentation of the test programs' statements).</summary>
+    private static string Configuration(string name, string bucket, string options) => $$"""
+                new Aws.S3.BucketServerSideEncryptionConfiguration("{{name}}", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+                {
+                    Bucket = {{bucket}}.Id,
+                    Rules =
+                    {
+                        new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
+                        {
+                            ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
+                            {
+                                SseAlgorithm = "aws:kms",
+                            },
+                            BucketKeyEnabled = true,
+                        },
+                    },
+                }, {{options}});
+        """;
+
     [Fact]
     public async Task Fix_BareStatementsGetALocal_UnprotectedBucketsGetProtection_FixAll()
     {
+        const string Protect = "new CustomResourceOptions { Protect = Deployment.Instance.StackName == \"prod\" }";
         await Verify.VerifyCodeFixAsync(Program("""
                     {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-logs")|};
                     {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-data")|};
-            """), Program("""
-                    var bucket = new Aws.S3.Bucket("sophia-dev-bucket-logs");
-                    new Aws.S3.BucketServerSideEncryptionConfiguration("sophia-dev-bucket-server-side-encryption-configuration-logs", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
-                    {
-                        Bucket = bucket.Id,
-                        Rules =
-                        {
-                            new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
-                            {
-                                ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
-                                {
-                                    SseAlgorithm = "aws:kms",
-                                },
-                                BucketKeyEnabled = true,
-                            },
-                        },
-                    }, new CustomResourceOptions { Protect = Deployment.Instance.StackName == "prod" });
-                    var bucket2 = new Aws.S3.Bucket("sophia-dev-bucket-data");
-                    new Aws.S3.BucketServerSideEncryptionConfiguration("sophia-dev-bucket-server-side-encryption-configuration-data", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
-                    {
-                        Bucket = bucket2.Id,
-                        Rules =
-                        {
-                            new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
-                            {
-                                ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
-                                {
-                                    SseAlgorithm = "aws:kms",
-                                },
-                                BucketKeyEnabled = true,
-                            },
-                        },
-                    }, new CustomResourceOptions { Protect = Deployment.Instance.StackName == "prod" });
-            """));
+            """), Program(
+                "        var bucket = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
+                + Configuration("sophia-dev-bucket-server-side-encryption-configuration-logs", "bucket", Protect)
+                + "\n        var bucket2 = new Aws.S3.Bucket(\"sophia-dev-bucket-data\");\n"
+                + Configuration("sophia-dev-bucket-server-side-encryption-configuration-data", "bucket2", Protect)));
     }
 
     [Fact]
