@@ -179,9 +179,13 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
         }
 
         text.Append(");");
+        // After the bucket's line; when that line ends the file (no line break), the new statement brings its own.
+        var endsLine = statement.GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia);
         var inserted = SyntaxFactory.ParseStatement(text.ToString())
-            .WithLeadingTrivia(SyntaxFactory.Whitespace(indentation))
-            .WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine))
+            .WithLeadingTrivia(endsLine
+                ? SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(indentation))
+                : SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(endOfLine), SyntaxFactory.Whitespace(indentation)))
+            .WithTrailingTrivia(endsLine ? SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(endOfLine)) : SyntaxFactory.TriviaList())
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
 
         if (statement.Parent is GlobalStatementSyntax global)

@@ -533,4 +533,47 @@ public sealed class BucketEncryptionTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Fix_TopLevelStatements_NameFromALocal_SharedOptions()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Pulumi;
+                using Aws = Pulumi.Aws;
+
+                var stack = Deployment.Instance.StackName;
+                var options = new CustomResourceOptions { Protect = stack == "prod" };
+                var name = $"sophia-{stack}-bucket-site";
+                var site = {|SIA3001:new Aws.S3.Bucket(name, null, options)|};
+                """,
+            FixedCode = """
+                using Pulumi;
+                using Aws = Pulumi.Aws;
+
+                var stack = Deployment.Instance.StackName;
+                var options = new CustomResourceOptions { Protect = stack == "prod" };
+                var name = $"sophia-{stack}-bucket-site";
+                var site = new Aws.S3.Bucket(name, null, options);
+                new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-server-side-encryption-configuration-site", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+                {
+                    Bucket = site.Id,
+                    Rules =
+                    {
+                        new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
+                        {
+                            ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
+                            {
+                                SseAlgorithm = "aws:kms",
+                            },
+                            BucketKeyEnabled = true,
+                        },
+                    },
+                }, options);
+                """,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
 }
