@@ -69,7 +69,7 @@ public static class Encryption
 
         // Compliant: a bucket with its SSE-KMS configuration, and an HTTP listener that only redirects to HTTPS.
         var artifacts = new Aws.S3.Bucket($"sophia-{stack}-bucket-artifacts", null, options);
-        new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-server-side-encryption-configuration-artifacts", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+        new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-sse-artifacts", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
         {
             Bucket = artifacts.Id,
             Rules =

@@ -27,7 +27,7 @@ namespace Sophia.Infra.CodeFixes.Rules.Encryption;
 /// <summary>
 /// SIA3001: inserts, after the bucket's statement, a <c>BucketServerSideEncryptionConfiguration</c> bound to the bucket
 /// (<c>Bucket = bucket.Id</c>, SSE-KMS with the bucket key), named like the bucket with the resource-type token
-/// <c>bucket-server-side-encryption-configuration</c> in place of <c>bucket</c>, and protected like the bucket (its options'
+/// <c>bucket-sse</c> in place of <c>bucket</c>, and protected like the bucket (its options'
 /// <c>Protect</c>, <c>Parent</c> and <c>Provider</c>, or the options object itself). A bucket created as a bare statement gets a
 /// local first. Under <c>sophia_infra.s3.require_kms</c>, <c>"AES256"</c> becomes <c>"aws:kms"</c>. Types are written fully
 /// qualified and simplified, so that a file importing both <c>Pulumi.Aws.S3</c> and <c>Pulumi.Aws.S3.Inputs</c> (two
@@ -40,7 +40,7 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
 
     private const string Title = "Encrypt the bucket (SSE-KMS)";
     private const string BucketToken = "bucket";
-    private const string ConfigurationToken = "bucket-server-side-encryption-configuration";
+    private const string ConfigurationToken = "bucket-sse";
     private static readonly string[] CopiedOptions = { "Protect", "Parent", "Provider" };
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BucketNotEncrypted);
@@ -272,7 +272,7 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
 
     // ------------------------------------------------------------------ the name
 
-    /// <summary>The bucket's name with the configuration's type token in place of the bucket's (<c>sophia-{stack}-bucket-logs</c> → <c>sophia-{stack}-bucket-server-side-encryption-configuration-logs</c>).</summary>
+    /// <summary>The bucket's name with the configuration's type token in place of the bucket's (<c>sophia-{stack}-bucket-logs</c> → <c>sophia-{stack}-bucket-sse-logs</c>).</summary>
     private static ExpressionSyntax ConfigurationName(ExpressionSyntax bucketName, SemanticModel model, OptionReader options, CancellationToken cancellationToken)
     {
         var from = options.GetResourceTypeToken("Pulumi.Aws.S3.Bucket") ?? BucketToken;

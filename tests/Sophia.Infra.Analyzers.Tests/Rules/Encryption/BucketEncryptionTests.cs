@@ -434,7 +434,7 @@ public sealed class BucketEncryptionTests
                     {
                         ForceDestroy = !isProd,
                     }, new CustomResourceOptions { Protect = isProd, DependsOn = { } });
-                    new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-server-side-encryption-configuration-artifacts", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+                    new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-sse-artifacts", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
                     {
                         Bucket = bucket.Id,
                         Rules =
@@ -480,9 +480,9 @@ public sealed class BucketEncryptionTests
                     {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-data")|};
             """), Program(
                 "        var bucket = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
-                + Configuration("sophia-dev-bucket-server-side-encryption-configuration-logs", "bucket", Protect)
+                + Configuration("sophia-dev-bucket-sse-logs", "bucket", Protect)
                 + "\n        var bucket2 = new Aws.S3.Bucket(\"sophia-dev-bucket-data\");\n"
-                + Configuration("sophia-dev-bucket-server-side-encryption-configuration-data", "bucket2", Protect)));
+                + Configuration("sophia-dev-bucket-sse-data", "bucket2", Protect)));
     }
 
     [Fact]
@@ -512,7 +512,7 @@ public sealed class BucketEncryptionTests
                 public Storage(CustomResourceOptions options)
                 {
                     Logs = new Bucket("sophia-dev-bucket-logs", null, options);
-                    new BucketServerSideEncryptionConfiguration("sophia-dev-bucket-server-side-encryption-configuration-logs", new Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationArgs
+                    new BucketServerSideEncryptionConfiguration("sophia-dev-bucket-sse-logs", new Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationArgs
                     {
                         Bucket = Logs.Id,
                         Rules =
@@ -556,7 +556,7 @@ public sealed class BucketEncryptionTests
                 var options = new CustomResourceOptions { Protect = stack == "prod" };
                 var name = $"sophia-{stack}-bucket-site";
                 var site = new Aws.S3.Bucket(name, null, options);
-                new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-server-side-encryption-configuration-site", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+                new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-sse-site", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
                 {
                     Bucket = site.Id,
                     Rules =
