@@ -189,6 +189,18 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void UnprotectedResource_FailsTheBuild_NamingSia2001()
+    {
+        var program = CompliantProgram.Replace(",\n        new CustomResourceOptions { Protect = stack == \"prod\" });", ");");
+        Assert.NotEqual(CompliantProgram, program);
+        var folder = CreateConsumer("unprotected", program);
+        var (exitCode, output) = Build(folder);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error SIA2001", output);
+        Assert.DoesNotContain("AD0001", output);
+    }
+
+    [Fact]
     public void InvalidOption_FailsTheBuild_NamingSia0001()
     {
         var folder = CreateConsumer("invalid-option", CompliantProgram, editorConfig: "sophia_infra.production_stacks = Prod!");

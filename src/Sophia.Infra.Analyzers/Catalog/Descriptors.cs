@@ -86,11 +86,11 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ProductionNotProtected = new(
         RuleIds.ProductionNotProtected,
         title: "Production resource is not protected",
-        messageFormat: "Resource '{0}' ({1}) is not protected in production: {2}",
+        messageFormat: "Resource '{0}' ({1}) is not protected in production: {2}; write Protect = stack == \"{3}\"",
         category: Categories.Protection,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Production resources are created with Protect = stack == \"prod\" so that pulumi destroy or a replacement cannot delete them.",
+        description: "Production resources are created with Protect = stack == \"prod\" so that pulumi destroy or a replacement cannot delete them. A resource whose options set Parent inherits its parent's protection.",
         helpLinkUri: HelpLink(RuleIds.ProductionNotProtected));
 
     public static readonly DiagnosticDescriptor MissingRollbackProcedure = new(

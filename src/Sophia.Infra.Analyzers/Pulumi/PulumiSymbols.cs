@@ -27,6 +27,7 @@ public enum PulumiType
     Config,
     Stack,
     StackOptions,
+    StackReference,
 
     // Pulumi.Aws
     AwsProvider,
@@ -112,6 +113,7 @@ public sealed class PulumiSymbols
         "Pulumi.Config",
         "Pulumi.Stack",
         "Pulumi.StackOptions",
+        "Pulumi.StackReference",
 
         "Pulumi.Aws.Provider",
         "Pulumi.Aws.S3.Bucket",

@@ -59,7 +59,90 @@ public sealed class ValueResolver
     /// field or property assigned exactly once (declared in the same file) is replaced by its assigned value, repeatedly.
     /// Returns the unwrapped operation itself when it cannot be followed further.
     /// </summary>
-    public IOperation Follow(IOperation operation, CancellationToken cancellationToken)
+    public IOperation Follow(IOperation operation, CancellationToken cancellationToken) =>
+        Follow(operation, default, cancellationToken)!;
+
+    /// <summary>
+    /// Like <see cref="Follow(IOperation, CancellationToken)"/>, for an object whose members matter: returns null when a
+    /// local, field or property followed on the way has one of <paramref name="members"/> written after it was assigned
+    /// (<c>opts.Protect = false;</c>), because the followed initializer no longer tells what the object holds.
+    /// </summary>
+    public IOperation? FollowUnchanged(IOperation operation, ImmutableArray<string> members, CancellationToken cancellationToken) =>
+        Follow(operation, members, cancellationToken);
+
+    /// <summary>
+    /// True when <c>&lt;symbol&gt;.<paramref name="member"/></c> is written (assigned, incremented, passed by ref) where
+    /// <paramref name="symbol"/> lives: the scope of a local, the declarations of a field's or property's type. Matched by
+    /// name, so it errs on the side of "written".
+    /// </summary>
+    public bool IsMemberWritten(ISymbol symbol, string member, CancellationToken cancellationToken)
+    {
+        switch (symbol)
+        {
+            case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
+                var scope = LocalScope(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+                return scope is null || WritesMemberOf(scope, symbol.Name, member);
+            case IFieldSymbol or IPropertySymbol when symbol.ContainingType is not null:
+                foreach (var reference in symbol.ContainingType.DeclaringSyntaxReferences)
+                {
+                    if (WritesMemberOf(reference.GetSyntax(cancellationToken), symbol.Name, member))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private bool WritesMemberOf(SyntaxNode scope, string variable, string member)
+    {
+        foreach (var write in WrittenNames.For(scope, _writtenNames).WritesOf(member))
+        {
+            switch (WrittenNames.TargetOf(write))
+            {
+                case null:
+                    return true;
+                case IdentifierNameSyntax:
+                    continue; // `Member = ...` in an object initializer, or a variable of that name: not this variable's member.
+                case MemberAccessExpressionSyntax memberAccess:
+                    if (IsMemberOf(memberAccess, variable, member))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                case var target:
+                    // Deconstruction `(x.Member, y) = ...` and other shapes: look inside.
+                    foreach (var node in target.DescendantNodes())
+                    {
+                        if (node is MemberAccessExpressionSyntax inner && IsMemberOf(inner, variable, member))
+                        {
+                            return true;
+                        }
+                    }
+
+                    continue;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMemberOf(MemberAccessExpressionSyntax memberAccess, string variable, string member) =>
+        memberAccess.Name.Identifier.ValueText == member && RightmostName(memberAccess.Expression) == variable;
+
+    private static string? RightmostName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+        ParenthesizedExpressionSyntax parenthesized => RightmostName(parenthesized.Expression),
+        _ => null,
+    };
+
+    private IOperation? Follow(IOperation operation, ImmutableArray<string> members, CancellationToken cancellationToken)
     {
         operation = Unwrap(operation);
         for (var depth = 0; depth < MaxDepth; depth++)
@@ -68,6 +151,17 @@ public sealed class ValueResolver
             if (symbol is null)
             {
                 return operation;
+            }
+
+            if (!members.IsDefault)
+            {
+                foreach (var member in members)
+                {
+                    if (IsMemberWritten(symbol, member, cancellationToken))
+                    {
+                        return null;
+                    }
+                }
             }
 
             var assigned = FindSingleAssignment(symbol, cancellationToken);
@@ -554,18 +648,20 @@ public sealed class ValueResolver
             return null;
         }
 
-        var scope = declarator.FirstAncestorOrSelf<SyntaxNode>(static n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax or GlobalStatementSyntax);
-        if (scope is GlobalStatementSyntax)
-        {
-            scope = scope.Parent;
-        }
-
+        var scope = LocalScope(declarator);
         if (scope is null)
         {
             return null;
         }
 
         return WrittenNames.For(scope, _writtenNames).WritesOf(local.Name).Count == 0 ? value : null;
+    }
+
+    /// <summary>The block, switch section or compilation unit in which a local declared by <paramref name="declarator"/> lives.</summary>
+    private static SyntaxNode? LocalScope(SyntaxNode declarator)
+    {
+        var scope = declarator.FirstAncestorOrSelf<SyntaxNode>(static n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax or GlobalStatementSyntax);
+        return scope is GlobalStatementSyntax ? scope.Parent : scope;
     }
 
     private ExpressionSyntax? SingleMemberAssignment(ISymbol member, bool privateOrReadOnly, CancellationToken cancellationToken)

@@ -47,6 +47,16 @@ internal sealed class WrittenNames
     /// <summary>The writes of <paramref name="name"/> in the scope (assignments, increments, ref/out arguments).</summary>
     public List<SyntaxNode> WritesOf(string name) => _writes.TryGetValue(name, out var list) ? list : None;
 
+    /// <summary>The written expression of a write node returned by <see cref="WritesOf"/> (the left side, the operand, the argument).</summary>
+    public static ExpressionSyntax? TargetOf(SyntaxNode write) => write switch
+    {
+        AssignmentExpressionSyntax assignment => assignment.Left,
+        PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+        PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+        ArgumentSyntax argument => argument.Expression,
+        _ => null,
+    };
+
     private void AddTarget(ExpressionSyntax target, SyntaxNode write)
     {
         switch (target)
