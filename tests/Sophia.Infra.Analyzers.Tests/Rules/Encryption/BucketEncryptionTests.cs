@@ -576,4 +576,18 @@ public sealed class BucketEncryptionTests
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task FixedCode_HasNoNewProtectionFinding()
+    {
+        // The inserted configuration is protected like its bucket, or in production when the bucket says nothing: the
+        // protection rule reports only the buckets that were unprotected before the fix.
+        const string Protect = "new CustomResourceOptions { Protect = Deployment.Instance.StackName == \"prod\" }";
+        await Verifiers.CSharpAnalyzerVerifier<Sophia.Infra.Analyzers.Rules.Protection.ProtectionAnalyzer>.VerifyAnalyzerAsync(Program(
+            "        var bucket = {|SIA2001:new Aws.S3.Bucket(\"sophia-dev-bucket-logs\")|};\n"
+            + Configuration("sophia-dev-bucket-sse-logs", "bucket", Protect)
+            + "\n        var isProd = stack == \"prod\";\n"
+            + "        var data = new Aws.S3.Bucket(\"sophia-dev-bucket-data\", null, new CustomResourceOptions { Protect = isProd });\n"
+            + Configuration("sophia-dev-bucket-sse-data", "data", "new CustomResourceOptions { Protect = isProd }")));
+    }
 }
