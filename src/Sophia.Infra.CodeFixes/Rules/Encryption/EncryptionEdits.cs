@@ -371,7 +371,7 @@ internal static class EncryptionEdits
 
             if (ResourceCreation.TryCreate(operation, services.Symbols, out var creation))
             {
-                var parameter = ArgsParameter(operation);
+                var parameter = ArgsParameter(operation, services.Symbols);
                 if (parameter is null)
                 {
                     return false;
@@ -407,7 +407,7 @@ internal static class EncryptionEdits
         return false;
     }
 
-    private static IParameterSymbol? ArgsParameter(IObjectCreationOperation operation)
+    private static IParameterSymbol? ArgsParameter(IObjectCreationOperation operation, PulumiSymbols symbols)
     {
         if (operation.Constructor is null)
         {
@@ -416,12 +416,9 @@ internal static class EncryptionEdits
 
         foreach (var parameter in operation.Constructor.Parameters)
         {
-            for (var type = parameter.Type; type is not null; type = type.BaseType)
+            if (symbols.IsOrDerivesFrom(parameter.Type, PulumiType.ResourceArgs))
             {
-                if (type.Name == "ResourceArgs" && type.ContainingNamespace is { Name: "Pulumi", ContainingNamespace.IsGlobalNamespace: true })
-                {
-                    return parameter;
-                }
+                return parameter;
             }
         }
 
