@@ -19,8 +19,9 @@ public static class DnsTls
         public Output<string> CertificateArn { get; }
     }
 
-    public static Outputs Create(string stack, Config config)
+    public static Outputs Create(Config config)
     {
+        var stack = Deployment.Instance.StackName;
         var domain = config.Require("domain");
         var isProd = stack == "prod";
 
@@ -44,7 +45,7 @@ public static class DnsTls
             Ttl = 300,
         }, new CustomResourceOptions { Protect = isProd });
 
-        var validation = new Aws.Acm.CertificateValidation($"sophia-{stack}-certificate-validation-main", new Aws.Acm.CertificateValidationArgs
+        var validation = new Aws.Acm.CertificateValidation($"sophia-{stack}-cert-validation-main", new Aws.Acm.CertificateValidationArgs
         {
             CertificateArn = certificate.Arn,
             ValidationRecordFqdns = { validationRecord.Fqdn },

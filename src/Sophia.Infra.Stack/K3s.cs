@@ -13,8 +13,9 @@ public static class K3s
         public Output<string> PublicIp { get; }
     }
 
-    public static Outputs Create(string stack, Config config)
+    public static Outputs Create(Config config)
     {
+        var stack = Deployment.Instance.StackName;
         var instanceSize = config.Require("instanceSize");
         var adminCidr = config.Require("adminCidr");
         var k3sToken = config.RequireSecret("k3sToken");

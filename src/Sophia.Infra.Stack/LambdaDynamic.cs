@@ -21,8 +21,9 @@ public static class LambdaDynamic
         public Output<string> ArtifactsBucket { get; }
     }
 
-    public static Outputs Create(string stack)
+    public static Outputs Create()
     {
+        var stack = Deployment.Instance.StackName;
         var isProd = stack == "prod";
 
         var key = new Aws.Kms.Key($"sophia-{stack}-kms-artifacts", new Aws.Kms.KeyArgs
@@ -37,7 +38,7 @@ public static class LambdaDynamic
             ForceDestroy = !isProd,
         }, new CustomResourceOptions { Protect = isProd });
 
-        new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-server-side-encryption-configuration-artifacts", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+        new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-sse-artifacts", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
         {
             Bucket = bucket.Id,
             Rules =
@@ -132,7 +133,7 @@ public static class LambdaDynamic
             KmsMasterKeyId = "alias/aws/sns",
         }, new CustomResourceOptions { Protect = isProd });
 
-        new Aws.CloudWatch.MetricAlarm($"sophia-{stack}-metric-alarm-handler-errors", new Aws.CloudWatch.MetricAlarmArgs
+        new Aws.CloudWatch.MetricAlarm($"sophia-{stack}-alarm-handler-errors", new Aws.CloudWatch.MetricAlarmArgs
         {
             AlarmDescription = "The handler fails: see ROLLBACK.md and the handler's logs",
             Namespace = "AWS/Lambda",

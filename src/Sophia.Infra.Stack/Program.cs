@@ -6,12 +6,11 @@ using Sophia.Infra.Stack;
 // Every resource is named {project}-{environment}-{resource-type}-{purpose} and protected in production.
 return await Deployment.RunAsync(() =>
 {
-    var stack = Deployment.Instance.StackName;
     var config = new Config();
 
-    var dns = DnsTls.Create(stack, config);
-    var k3s = K3s.Create(stack, config);
-    var lambda = LambdaDynamic.Create(stack);
+    var dns = DnsTls.Create(config);
+    var k3s = K3s.Create(config);
+    var lambda = LambdaDynamic.Create();
 
     return new Dictionary<string, object?>
     {

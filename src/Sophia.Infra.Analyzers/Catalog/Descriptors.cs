@@ -33,7 +33,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor NamingPattern = new(
         RuleIds.NamingPattern,
         title: "Resource name does not follow {project}-{environment}-{resource-type}-{purpose}",
-        messageFormat: "Resource name '{0}' does not follow {{project}}-{{environment}}-{{resource-type}}-{{purpose}}: {1}",
+        messageFormat: "Resource name '{0}' does not follow {{project}}-{{environment}}-{{resource-type}}-{{purpose}}: {1} (expected '{2}')",
         category: Categories.Naming,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
@@ -43,7 +43,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor HardCodedEnvironment = new(
         RuleIds.HardCodedEnvironment,
         title: "Environment name is hard-coded in a resource name",
-        messageFormat: "Resource name '{0}' hard-codes the environment '{1}': use the stack name (Deployment.Instance.StackName) instead",
+        messageFormat: "Resource name '{0}' hard-codes the environment '{1}': use the stack name (Deployment.Instance.StackName) instead (expected '{2}')",
         category: Categories.Naming,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
@@ -57,18 +57,18 @@ public static class Descriptors
         category: Categories.Naming,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Two resources of one type with one name get the same URN, and the deployment fails.",
+        description: "Two resources of one type with one name get the same URN, and the deployment fails: two creations with one name, a creation in a loop whose name does not change per iteration, or a child of a component created more than once whose name ignores the component's name.",
         helpLinkUri: HelpLink(RuleIds.DuplicateName),
         customTags: CompilationEnd);
 
     public static readonly DiagnosticDescriptor NameTooLong = new(
         RuleIds.NameTooLong,
         title: "Resource name is too long for its AWS physical name",
-        messageFormat: "Resource name '{0}' can be {1} characters long, more than the {2} that {3} allows {4}",
+        messageFormat: "{0} is {1} characters long{2}, more than the {3} characters AWS allows for {4}",
         category: Categories.Naming,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Pulumi derives the AWS physical name from the resource name plus '-' and 7 random characters; AWS rejects a name over the limit of its type at deployment.",
+        description: "Pulumi derives the AWS physical name from the resource name plus '-' and 7 random characters; AWS rejects a name over the limit of its type at deployment. An explicit physical name (Name, BucketName, ...) is checked as written.",
         helpLinkUri: HelpLink(RuleIds.NameTooLong));
 
     public static readonly DiagnosticDescriptor MissingStackConfig = new(

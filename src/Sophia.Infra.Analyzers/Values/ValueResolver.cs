@@ -14,8 +14,9 @@ namespace Sophia.Infra.Analyzers.Values;
 
 /// <summary>
 /// Follows values through C# the way design.md says: constants, locals and readonly fields and properties of the same
-/// compilation assigned exactly once, interpolation, concatenation, <c>string.Format</c>, <c>Output.Format</c>, and one
-/// level into a same-compilation helper whose body returns an expression of its parameters. The stack and project names
+/// compilation assigned exactly once, interpolation, concatenation, <c>string.Format</c>, <c>string.Join</c> of a
+/// written-out list, <c>Output.Format</c>, and one level into a same-compilation helper whose body returns an expression
+/// of its parameters. The stack and project names
 /// are recognised wherever they provably flow. Anything else stays unknown: unknown is never wrong.
 /// One instance per compilation (it caches per-scope write tables); thread-safe.
 /// </summary>
@@ -358,12 +359,32 @@ public sealed class ValueResolver
             var start = parts.Count;
             AppendOperation(value, parts, context, depth + 1, via: true);
             MarkViaReference(parts, start);
+            KeepReferenceForSingleUnknown(reference, parts, start);
             return true;
         }
 
+        var syntaxStart = parts.Count;
         AppendSyntax(assigned, parts, parameters: null, depth + 1);
+        KeepReferenceForSingleUnknown(reference, parts, syntaxStart);
         return true;
     }
+
+    /// <summary>
+    /// When a followed symbol turns out to hold one unknown value that no symbol identifies (<c>var n = config.Require("x")</c>),
+    /// the reference itself is the unknown part: the symbol, assigned exactly once, identifies the value, so two uses of
+    /// it can be compared (<see cref="StringPart.IsSameUnknownAs"/>) and the part points at the use.
+    /// </summary>
+    private static void KeepReferenceForSingleUnknown(IOperation reference, ImmutableArray<StringPart>.Builder parts, int start)
+    {
+        if (parts.Count == start + 1 && parts[start].Kind == StringPartKind.Unknown && parts[start].Symbol is null)
+        {
+            parts.RemoveAt(start);
+            AddUnknown(reference, parts);
+        }
+    }
+
+    /// <summary>True when <paramref name="name"/> is written (assigned, incremented, passed by ref/out) anywhere in <paramref name="scope"/>.</summary>
+    public bool IsWritten(SyntaxNode scope, string name) => WrittenNames.For(scope, _writtenNames).WritesOf(name).Count > 0;
 
     private bool TryAppendInvocation(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)
     {
@@ -397,6 +418,11 @@ public sealed class ValueResolver
                 return true;
             }
 
+            if (method.Name == "Join")
+            {
+                return TryAppendStringJoin(invocation, parts, context, depth, via);
+            }
+
             return false;
         }
 
@@ -409,6 +435,36 @@ public sealed class ValueResolver
         }
 
         return TryAppendHelper(invocation, parts, context, depth);
+    }
+
+    /// <summary>
+    /// <c>string.Join("-", a, b, c)</c> and <c>string.Join('-', new[] { a, b })</c>: a constant separator between the values
+    /// of a written-out list (a params array or an array creation). A list that is not written out stays unknown.
+    /// </summary>
+    private bool TryAppendStringJoin(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)
+    {
+        var arguments = invocation.Arguments;
+        if (arguments.Length != 2
+            || ResolveConstant(arguments[0].Value, context.CancellationToken) is not { HasValue: true } separatorValue
+            || ConstantToString(separatorValue.Value) is not { } separator
+            || Unwrap(arguments[1].Value) is not IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return false;
+        }
+
+        var first = true;
+        foreach (var element in initializer.ElementValues)
+        {
+            if (!first && separator.Length > 0)
+            {
+                parts.Add(new StringPart(StringPartKind.Text, separator, arguments[0].Value.Syntax, arguments[0].Value, null, null, via));
+            }
+
+            AppendOperation(element, parts, context, depth + 1, via);
+            first = false;
+        }
+
+        return true;
     }
 
     private bool TryAppendStringFormat(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)

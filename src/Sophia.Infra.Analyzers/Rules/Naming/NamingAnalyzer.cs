@@ -1,0 +1,546 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Sophia.Infra.Analyzers.Catalog;
+using Sophia.Infra.Analyzers.Infrastructure;
+using Sophia.Infra.Analyzers.Pulumi;
+using Sophia.Infra.Analyzers.PulumiFiles;
+using Sophia.Infra.Analyzers.Values;
+
+namespace Sophia.Infra.Analyzers.Rules.Naming;
+
+/// <summary>
+/// The naming rules, on the name argument of every resource creation:
+/// SIA1001 the name follows <c>{project}-{environment}-{resource-type}-{purpose}</c>;
+/// SIA1002 no environment name is hard-coded in it;
+/// SIA1003 it is unique (same type and name elsewhere, a loop-invariant name in a loop, a component child whose name
+/// ignores the component's name) — gathered across files and reported at compilation end;
+/// SIA1004 it fits the AWS physical-name limit once Pulumi appends its random suffix.
+/// Unknown parts of a name are never a finding: a partly known name is reported only when no value of its unknown
+/// parts could make it comply.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NamingAnalyzer : SophiaAnalyzerBase
+{
+    /// <summary>The property (SIA1001, SIA1002) that carries the compliant name to the code fix; see <see cref="NameSuggestionFormat"/>.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.NamingPattern, Descriptors.HardCodedEnvironment, Descriptors.DuplicateName, Descriptors.NameTooLong);
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
+    {
+        var state = new CompilationState(context.Options, services, context.CancellationToken);
+        RegisterResourceCreationAction(context, services, state.Analyze);
+        context.RegisterCompilationEndAction(state.ReportUniqueness);
+    }
+
+    /// <summary>Everything the rules cache and gather for one compilation.</summary>
+    private sealed class CompilationState
+    {
+        private readonly AnalyzerOptions _options;
+        private readonly AnalysisServices _services;
+        private readonly Lazy<string?> _workspaceProject;
+        private readonly ConcurrentDictionary<SyntaxTree, NamingSettings> _settings = new();
+        private readonly ConcurrentDictionary<string, NamePattern> _patterns = new(StringComparer.Ordinal);
+        private readonly Func<SyntaxTree, NamingSettings> _createSettings;
+
+        // SIA1003 facts, gathered across files.
+        private readonly ConcurrentQueue<Occurrence> _occurrences = new();
+        private readonly ConcurrentQueue<Finding> _loopFindings = new();
+        private readonly ConcurrentQueue<(INamedTypeSymbol Component, Finding Finding)> _componentChildren = new();
+        private readonly ConcurrentDictionary<INamedTypeSymbol, int> _componentInstances = new(SymbolEqualityComparer.Default);
+
+        public CompilationState(AnalyzerOptions options, AnalysisServices services, CancellationToken cancellationToken)
+        {
+            _options = options;
+            _services = services;
+            _workspaceProject = new Lazy<string?>(() => NamingSettings.SegmentOf(PulumiWorkspace.GetOrCreate(options, cancellationToken).ProjectName));
+            _createSettings = tree => new NamingSettings(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _workspaceProject.Value, _patterns);
+        }
+
+        public void Analyze(OperationAnalysisContext context, ResourceCreation creation)
+        {
+            var nameArgument = creation.NameArgument;
+            if (nameArgument is null)
+            {
+                return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            var nameSyntax = nameArgument.Value.Syntax;
+            var settings = _settings.GetOrAdd(nameSyntax.SyntaxTree, _createSettings);
+            var naming = settings.For(creation.Type);
+            var name = _services.Values.ResolveString(nameArgument.Value, cancellationToken);
+
+            CheckPattern(context, name, nameSyntax, settings, naming);
+            CheckLength(context, creation, name, nameSyntax, settings, naming);
+            GatherUniqueness(context, creation, name, nameSyntax, settings, naming);
+        }
+
+        // ------------------------------------------------------------------ SIA1001, SIA1002
+
+        private static void CheckPattern(OperationAnalysisContext context, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
+        {
+            var result = NameChecker.Check(name, naming.Pattern, naming.FullName, naming.LongToken, settings.Environments);
+            if (result is null)
+            {
+                return;
+            }
+
+            var display = name.ToDisplayString();
+            var expected = result.Suggestion.Display(name);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, NameSuggestionFormat.Serialize(result.Suggestion, name, nameSyntax.SyntaxTree));
+            var location = nameSyntax.GetLocation();
+            if (!result.Environments.IsEmpty)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HardCodedEnvironment, location, properties, display, string.Join("', '", result.Environments), expected));
+            }
+
+            if (!result.PatternFaults.IsEmpty)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.NamingPattern, location, properties, display, JoinFaults(result.PatternFaults), expected));
+            }
+        }
+
+        /// <summary>One fault as is; several numbered (<c>1) ...; 2) ...</c>), since a fault may itself contain a semicolon.</summary>
+        internal static string JoinFaults(ImmutableArray<string> faults)
+        {
+            if (faults.Length == 1)
+            {
+                return faults[0];
+            }
+
+            var builder = new StringBuilder();
+            for (var i = 0; i < faults.Length; i++)
+            {
+                builder.Append(i == 0 ? string.Empty : "; ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(") ").Append(faults[i]);
+            }
+
+            return builder.ToString();
+        }
+
+        // ------------------------------------------------------------------ SIA1004
+
+        private void CheckLength(OperationAnalysisContext context, ResourceCreation creation, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
+        {
+            var limit = naming.Limit;
+            if (limit is null)
+            {
+                return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            var values = _services.Values;
+            if (!creation.HasKnownArgs(values, cancellationToken))
+            {
+                return;
+            }
+
+            foreach (var prefix in limit.PrefixProperties)
+            {
+                if (creation.FindArgsAssignment(prefix, values, cancellationToken) is not null)
+                {
+                    return; // Pulumi does not derive the physical name from the resource name.
+                }
+            }
+
+            var what = limit.What + " (" + naming.FullName + ")";
+            foreach (var property in limit.NameProperties)
+            {
+                if (creation.FindArgsAssignment(property, values, cancellationToken) is not { } assignment)
+                {
+                    continue;
+                }
+
+                var physical = values.ResolveString(assignment.Value, cancellationToken);
+                var (explicitLength, explicitPartial, explicitStack) = Measure(physical, settings);
+                if (explicitLength > limit.MaxLength)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.NameTooLong,
+                        assignment.Value.Syntax.GetLocation(),
+                        $"Physical name '{physical.ToDisplayString()}' ({property})",
+                        LengthText(explicitLength, explicitPartial),
+                        explicitStack ? $" with the stack counted as '{settings.LongestEnvironment}'" : string.Empty,
+                        limit.MaxLength.ToString(CultureInfo.InvariantCulture),
+                        what));
+                }
+
+                return; // An explicit physical name: the resource name does not reach AWS.
+            }
+
+            var (length, partial, hasStack) = Measure(name, settings);
+            length += AwsNameLimits.RandomSuffixLength;
+            if (length > limit.MaxLength)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.NameTooLong,
+                    nameSyntax.GetLocation(),
+                    $"Resource name '{name.ToDisplayString()}'",
+                    LengthText(length, partial),
+                    " once Pulumi appends '-' and 7 random characters" + (hasStack ? $" (the stack counted as '{settings.LongestEnvironment}')" : string.Empty),
+                    limit.MaxLength.ToString(CultureInfo.InvariantCulture),
+                    what));
+            }
+        }
+
+        /// <summary>The shortest length the name can have: the stack as the longest environment, unknown parts as empty.</summary>
+        private static (int Length, bool Partial, bool HasStack) Measure(ResolvedString name, NamingSettings settings)
+        {
+            var length = 0;
+            var partial = false;
+            var hasStack = false;
+            foreach (var part in name.Parts)
+            {
+                switch (part.Kind)
+                {
+                    case StringPartKind.Text:
+                        length += part.Text.Length;
+                        break;
+                    case StringPartKind.StackName:
+                        length += settings.LongestEnvironment.Length;
+                        hasStack = true;
+                        break;
+                    case StringPartKind.ProjectName when settings.Project is not null:
+                        length += settings.Project.Length;
+                        break;
+                    default:
+                        partial = true;
+                        break;
+                }
+            }
+
+            return (length, partial, hasStack);
+        }
+
+        private static string LengthText(int length, bool partial) =>
+            (partial ? "at least " : string.Empty) + length.ToString(CultureInfo.InvariantCulture);
+
+        // ------------------------------------------------------------------ SIA1003
+
+        private void GatherUniqueness(OperationAnalysisContext context, ResourceCreation creation, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
+        {
+            var cancellationToken = context.CancellationToken;
+            var loops = Loops.Enclosing(creation.Operation.Syntax);
+            if (creation.IsComponent && creation.Type.DeclaringSyntaxReferences.Length > 0)
+            {
+                var instances = loops is null ? 1 : 2;
+                _componentInstances.AddOrUpdate(creation.Type.OriginalDefinition, instances, (_, count) => count + instances);
+            }
+
+            var key = NameKey.Create(creation.Type, name, settings.Project, symbol => IsStable(symbol, cancellationToken));
+            if (key is not null)
+            {
+                _occurrences.Enqueue(new Occurrence(key, nameSyntax, name.ToDisplayString(), naming.FullName));
+            }
+
+            if (loops is not null)
+            {
+                foreach (var loop in loops)
+                {
+                    if (IsInvariantIn(name, loop.Node))
+                    {
+                        _loopFindings.Enqueue(new Finding(nameSyntax, name.ToDisplayString(),
+                            $"it is created in a {loop.Kind} and its name is the same in every iteration; make the name depend on what varies per iteration"));
+                        break;
+                    }
+                }
+            }
+
+            var container = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
+            if (container is not null
+                && container.DeclaringSyntaxReferences.Length > 0
+                && _services.Symbols.IsOrDerivesFrom(container.BaseType, PulumiType.ComponentResource)
+                && IsSameForEveryInstance(name))
+            {
+                _componentChildren.Enqueue((container.OriginalDefinition, new Finding(nameSyntax, name.ToDisplayString(),
+                    $"it is created inside component '{container.Name}', which is created more than once, and its name does not depend on the component's name, so every instance creates a child with the same URN; include the component's name")));
+            }
+        }
+
+        /// <summary>True when a symbol holds the same value at two uses: parameters and locals assigned once, readonly fields, get-only properties.</summary>
+        private bool IsStable(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            switch (symbol)
+            {
+                case IParameterSymbol parameter:
+                    if (parameter.RefKind is not (RefKind.None or RefKind.In))
+                    {
+                        return false;
+                    }
+
+                    foreach (var reference in parameter.ContainingSymbol.DeclaringSyntaxReferences)
+                    {
+                        if (_services.Values.IsWritten(reference.GetSyntax(cancellationToken), parameter.Name))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case ILocalSymbol local:
+                    return local.IsConst
+                        || (local.DeclaringSyntaxReferences.Length == 1 && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is ForEachStatementSyntax)
+                        || _services.Values.FindSingleAssignment(local, cancellationToken) is not null;
+                case IFieldSymbol field:
+                    return field.IsConst || field.IsReadOnly;
+                case IPropertySymbol property:
+                    return property.SetMethod is null || property.SetMethod.IsInitOnly;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>True when no part of the name can change from one iteration of <paramref name="loop"/> to the next.</summary>
+        private bool IsInvariantIn(ResolvedString name, SyntaxNode loop)
+        {
+            foreach (var part in name.Parts)
+            {
+                if (part.Kind != StringPartKind.Unknown)
+                {
+                    continue;
+                }
+
+                if (part.Symbol is null || Loops.IsDeclaredIn(part.Symbol, loop) || _services.Values.IsWritten(loop, part.Symbol.Name))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when the name is provably the same for every instance of a component (known parts, static members only).</summary>
+        private static bool IsSameForEveryInstance(ResolvedString name)
+        {
+            foreach (var part in name.Parts)
+            {
+                if (part.Kind == StringPartKind.Unknown && part.Symbol is not (IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true }))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public void ReportUniqueness(CompilationAnalysisContext context)
+        {
+            var reasons = new Dictionary<(SyntaxTree, TextSpan), (Finding First, List<string> Reasons, List<Location> Related)>();
+
+            // Two creations of one type with one name: reported at each one after the first (in file and position order).
+            var groups = new Dictionary<NameKey, List<Occurrence>>();
+            foreach (var occurrence in _occurrences)
+            {
+                if (!groups.TryGetValue(occurrence.Key, out var list))
+                {
+                    list = new List<Occurrence>(1);
+                    groups.Add(occurrence.Key, list);
+                }
+
+                list.Add(occurrence);
+            }
+
+            foreach (var group in groups.Values)
+            {
+                if (group.Count < 2)
+                {
+                    continue;
+                }
+
+                group.Sort(static (a, b) =>
+                {
+                    var byPath = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
+                    return byPath != 0 ? byPath : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
+                });
+                for (var i = 1; i < group.Count; i++)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (Loops.AreExclusive(group[j].Syntax, group[i].Syntax))
+                        {
+                            continue;
+                        }
+
+                        var earlier = group[j].Syntax.GetLocation();
+                        var line = earlier.GetLineSpan();
+                        var where = PulumiWorkspace.GetFileName(line.Path) + ":" + (line.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
+                        Add(reasons, new Finding(group[i].Syntax, group[i].Display,
+                            $"another {group[i].TypeName} created at {where} has the same name, so both get the same URN"), earlier);
+                        break;
+                    }
+                }
+            }
+
+            foreach (var finding in _loopFindings)
+            {
+                Add(reasons, finding, null);
+            }
+
+            if (!_componentChildren.IsEmpty)
+            {
+                var repeated = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                foreach (var instance in _componentInstances)
+                {
+                    if (instance.Value < 2)
+                    {
+                        continue;
+                    }
+
+                    for (var type = instance.Key; type is not null && type.DeclaringSyntaxReferences.Length > 0; type = type.BaseType?.OriginalDefinition)
+                    {
+                        repeated.Add(type);
+                    }
+                }
+
+                foreach (var (component, finding) in _componentChildren)
+                {
+                    if (repeated.Contains(component))
+                    {
+                        Add(reasons, finding, null);
+                    }
+                }
+            }
+
+            foreach (var (first, list, related) in reasons.Values)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.DuplicateName, first.Syntax.GetLocation(), related, first.Display, string.Join("; ", list)));
+            }
+
+            static void Add(Dictionary<(SyntaxTree, TextSpan), (Finding, List<string>, List<Location>)> reasons, Finding finding, Location? related)
+            {
+                var key = (finding.Syntax.SyntaxTree, finding.Syntax.Span);
+                if (!reasons.TryGetValue(key, out var entry))
+                {
+                    entry = (finding, new List<string>(1), new List<Location>());
+                    reasons.Add(key, entry);
+                }
+
+                if (!entry.Item2.Contains(finding.Reason))
+                {
+                    entry.Item2.Add(finding.Reason);
+                }
+
+                if (related is not null)
+                {
+                    entry.Item3.Add(related);
+                }
+            }
+        }
+    }
+
+    private sealed class Occurrence
+    {
+        public Occurrence(NameKey key, SyntaxNode syntax, string display, string typeName)
+        {
+            Key = key;
+            Syntax = syntax;
+            Display = display;
+            TypeName = typeName;
+        }
+
+        public NameKey Key { get; }
+
+        public SyntaxNode Syntax { get; }
+
+        public string Display { get; }
+
+        public string TypeName { get; }
+    }
+
+    private sealed class Finding
+    {
+        public Finding(SyntaxNode syntax, string display, string reason)
+        {
+            Syntax = syntax;
+            Display = display;
+            Reason = reason;
+        }
+
+        public SyntaxNode Syntax { get; }
+
+        public string Display { get; }
+
+        public string Reason { get; }
+    }
+}
+
+/// <summary>
+/// How a <see cref="NameSuggestion"/> travels to the code fix in <see cref="Diagnostic.Properties"/>: pieces separated by
+/// <c>|</c>: <c>t:text</c> (only <c>a-z0-9-</c>), <c>s</c> (the stack name), <c>p</c> (the project name),
+/// <c>h:start:length</c> (an unknown part of the old name, written at that span of the same file), <c>x</c> (an unknown
+/// part written elsewhere: the fix cannot keep it and is not offered).
+/// </summary>
+public static class NameSuggestionFormat
+{
+    public const char Separator = '|';
+
+    internal static string Serialize(NameSuggestion suggestion, ResolvedString name, SyntaxTree tree)
+    {
+        var builder = new StringBuilder();
+        var inText = false;
+        foreach (var symbol in suggestion.Symbols)
+        {
+            if (symbol.Kind == NameSymbolKind.Char)
+            {
+                if (!inText)
+                {
+                    Separate(builder);
+                    builder.Append("t:");
+                    inText = true;
+                }
+
+                builder.Append(symbol.Char);
+                continue;
+            }
+
+            inText = false;
+            Separate(builder);
+            switch (symbol.Kind)
+            {
+                case NameSymbolKind.Stack:
+                    builder.Append('s');
+                    break;
+                case NameSymbolKind.Project:
+                    builder.Append('p');
+                    break;
+                default:
+                    var syntax = symbol.Part >= 0 && symbol.Part < name.Parts.Length ? name.Parts[symbol.Part].Syntax : null;
+                    if (syntax is not null && syntax.SyntaxTree == tree)
+                    {
+                        builder.Append("h:").Append(syntax.SpanStart.ToString(CultureInfo.InvariantCulture))
+                            .Append(':').Append(syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append('x');
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+
+        static void Separate(StringBuilder builder)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(Separator);
+            }
+        }
+    }
+}

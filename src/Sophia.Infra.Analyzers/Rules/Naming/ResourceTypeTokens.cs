@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace Sophia.Infra.Analyzers.Rules.Naming;
+
+/// <summary>
+/// The resource-type segment of names: a built-in table for the common AWS types (short tokens such as <c>vm</c>,
+/// <c>sg</c>, <c>bucket-sse</c>), the kebab-case of the type name for every other type (AWS or not, user components
+/// included: <c>Pulumi.Aws.Iam.InstanceProfile</c> is <c>instance-profile</c>), and
+/// <c>sophia_infra.resource_type.&lt;full CLR type name&gt;</c> above both.
+/// </summary>
+internal static class ResourceTypeTokens
+{
+    /// <summary>The built-in table, keyed by full CLR type name. docs/rules/SIA1001.md and README.md list it.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> BuiltIn = new Dictionary<string, string>(System.StringComparer.Ordinal)
+    {
+        // design.md's starting table
+        ["Pulumi.Aws.Ec2.Instance"] = "vm",
+        ["Pulumi.Aws.S3.Bucket"] = "bucket",
+        ["Pulumi.Aws.S3.BucketV2"] = "bucket",
+        ["Pulumi.Aws.Iam.Role"] = "role",
+        ["Pulumi.Aws.Iam.Policy"] = "policy",
+        ["Pulumi.Aws.Ec2.SecurityGroup"] = "sg",
+        ["Pulumi.Aws.Ec2.Vpc"] = "vpc",
+        ["Pulumi.Aws.Ec2.Subnet"] = "subnet",
+        ["Pulumi.Aws.Ebs.Volume"] = "vol",
+        ["Pulumi.Aws.Rds.Instance"] = "db",
+        ["Pulumi.Aws.Lambda.Function"] = "fn",
+        ["Pulumi.Aws.Route53.Zone"] = "zone",
+        ["Pulumi.Aws.Route53.Record"] = "dns",
+        ["Pulumi.Aws.Acm.Certificate"] = "cert",
+        ["Pulumi.Aws.Kms.Key"] = "kms",
+        ["Pulumi.Aws.DynamoDB.Table"] = "table",
+        ["Pulumi.Aws.Sqs.Queue"] = "queue",
+        ["Pulumi.Aws.Sns.Topic"] = "topic",
+        ["Pulumi.Aws.CloudWatch.LogGroup"] = "logs",
+        ["Pulumi.Aws.LB.LoadBalancer"] = "lb",
+        ["Pulumi.Aws.Provider"] = "provider",
+
+        // Short, well-known abbreviations, and tokens that follow the type they belong to (cert -> cert-validation).
+        ["Pulumi.Aws.Acm.CertificateValidation"] = "cert-validation",
+        ["Pulumi.Aws.CloudFront.Distribution"] = "cdn",
+        ["Pulumi.Aws.CloudWatch.MetricAlarm"] = "alarm",
+        ["Pulumi.Aws.Ec2.Eip"] = "eip",
+        ["Pulumi.Aws.Ec2.InternetGateway"] = "igw",
+        ["Pulumi.Aws.Ec2.NatGateway"] = "nat",
+        ["Pulumi.Aws.Ec2.SecurityGroupRule"] = "sg-rule",
+        ["Pulumi.Aws.Ec2.LaunchTemplate"] = "lt",
+        ["Pulumi.Aws.Vpc.SecurityGroupIngressRule"] = "sg-ingress",
+        ["Pulumi.Aws.Vpc.SecurityGroupEgressRule"] = "sg-egress",
+        ["Pulumi.Aws.Ecr.Repository"] = "ecr",
+        ["Pulumi.Aws.Ecr.LifecyclePolicy"] = "ecr-lifecycle",
+        ["Pulumi.Aws.Ecs.Cluster"] = "ecs",
+        ["Pulumi.Aws.Ecs.ClusterCapacityProviders"] = "ecs-capacity",
+        ["Pulumi.Aws.Ecs.Service"] = "ecs-service",
+        ["Pulumi.Aws.Ecs.TaskDefinition"] = "ecs-task",
+        ["Pulumi.Aws.Efs.FileSystem"] = "efs",
+        ["Pulumi.Aws.Eks.Cluster"] = "eks",
+        ["Pulumi.Aws.Eks.NodeGroup"] = "eks-nodes",
+        ["Pulumi.Aws.ElastiCache.ReplicationGroup"] = "cache",
+        ["Pulumi.Aws.Kinesis.Stream"] = "stream",
+        ["Pulumi.Aws.Lambda.Permission"] = "fn-permission",
+        ["Pulumi.Aws.LB.Listener"] = "listener",
+        ["Pulumi.Aws.LB.TargetGroup"] = "tg",
+        ["Pulumi.Aws.Rds.Cluster"] = "db-cluster",
+        ["Pulumi.Aws.Rds.SubnetGroup"] = "db-subnets",
+        ["Pulumi.Aws.RedShift.Cluster"] = "redshift",
+        ["Pulumi.Aws.S3.BucketAcl"] = "bucket-acl",
+        ["Pulumi.Aws.S3.BucketAclV2"] = "bucket-acl",
+        ["Pulumi.Aws.S3.BucketObject"] = "object",
+        ["Pulumi.Aws.S3.BucketObjectv2"] = "object",
+        ["Pulumi.Aws.S3.BucketOwnershipControls"] = "bucket-ownership",
+        ["Pulumi.Aws.S3.BucketPolicy"] = "bucket-policy",
+        ["Pulumi.Aws.S3.BucketServerSideEncryptionConfiguration"] = "bucket-sse",
+        ["Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationV2"] = "bucket-sse",
+        ["Pulumi.Aws.S3.BucketVersioning"] = "bucket-versioning",
+        ["Pulumi.Aws.S3.BucketVersioningV2"] = "bucket-versioning",
+        ["Pulumi.Aws.S3.BucketWebsiteConfiguration"] = "bucket-website",
+        ["Pulumi.Aws.S3.BucketWebsiteConfigurationV2"] = "bucket-website",
+        ["Pulumi.Aws.SecretsManager.Secret"] = "secret",
+        ["Pulumi.Aws.SecretsManager.SecretVersion"] = "secret-version",
+        ["Pulumi.Aws.ServiceDiscovery.PrivateDnsNamespace"] = "dns-namespace",
+        ["Pulumi.Aws.Ssm.Parameter"] = "param",
+    };
+
+    /// <summary>
+    /// The token for <paramref name="type"/>: the configured one (<paramref name="configured"/>, read from
+    /// <c>sophia_infra.resource_type.&lt;full name&gt;</c>), else the built-in one, else the kebab-case of the type name.
+    /// </summary>
+    public static string For(INamedTypeSymbol type, System.Func<string, string?> configured)
+    {
+        var fullName = FullName(type);
+        return configured(fullName) ?? ForFullName(fullName, type.Name);
+    }
+
+    /// <summary>The built-in token of a full CLR type name, or the kebab-case of <paramref name="simpleName"/>.</summary>
+    public static string ForFullName(string fullName, string simpleName)
+    {
+        if (BuiltIn.TryGetValue(fullName, out var token))
+        {
+            return token;
+        }
+
+        var kebab = KebabCase(simpleName);
+        return kebab.Length == 0 ? "resource" : kebab;
+    }
+
+    /// <summary>The full CLR name: <c>Namespace.Type</c>, nested types as <c>Namespace.Outer+Inner</c>, generic arity as <c>`1</c>.</summary>
+    public static string FullName(INamedTypeSymbol type)
+    {
+        var builder = new StringBuilder();
+        Append(builder, type);
+        return builder.ToString();
+
+        static void Append(StringBuilder builder, INamedTypeSymbol type)
+        {
+            if (type.ContainingType is { } outer)
+            {
+                Append(builder, outer);
+                builder.Append('+');
+            }
+            else if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            {
+                builder.Append(ns.ToDisplayString()).Append('.');
+            }
+
+            builder.Append(type.MetadataName);
+        }
+    }
+
+    /// <summary>
+    /// Lower kebab-case of an identifier or free text: word boundaries at lower-to-upper changes, before the last capital
+    /// of an acronym (<c>HTTPServer</c> to <c>http-server</c>) and at every character outside <c>a-z0-9</c>; no empty words.
+    /// </summary>
+    public static string KebabCase(string text)
+    {
+        var builder = new StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsUpper(c))
+            {
+                var previous = i > 0 ? text[i - 1] : '\0';
+                var next = i + 1 < text.Length ? text[i + 1] : '\0';
+                if (IsLowerOrDigit(previous) || (IsUpper(previous) && IsLower(next)))
+                {
+                    AppendHyphen(builder);
+                }
+
+                builder.Append((char)(c + ('a' - 'A')));
+            }
+            else if (IsLowerOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                AppendHyphen(builder);
+            }
+        }
+
+        if (builder.Length > 0 && builder[builder.Length - 1] == '-')
+        {
+            builder.Length--;
+        }
+
+        return builder.ToString();
+
+        static void AppendHyphen(StringBuilder builder)
+        {
+            if (builder.Length > 0 && builder[builder.Length - 1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+    }
+
+    internal static bool IsUpper(char c) => c >= 'A' && c <= 'Z';
+
+    internal static bool IsLower(char c) => c >= 'a' && c <= 'z';
+
+    internal static bool IsLowerOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
