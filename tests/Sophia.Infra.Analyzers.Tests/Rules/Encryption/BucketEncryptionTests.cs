@@ -590,4 +590,15 @@ public sealed class BucketEncryptionTests
             + "        var data = new Aws.S3.Bucket(\"sophia-dev-bucket-data\", null, new CustomResourceOptions { Protect = isProd });\n"
             + Configuration("sophia-dev-bucket-sse-data", "data", "new CustomResourceOptions { Protect = isProd }")));
     }
+
+    [Fact]
+    public async Task FixedCode_HasNoNewNamingFinding()
+    {
+        // The configuration is named after its bucket with the naming rule's token for its type (bucket-sse).
+        await Verifiers.CSharpAnalyzerVerifier<Sophia.Infra.Analyzers.Rules.Naming.NamingAnalyzer>.VerifyAnalyzerAsync(Program(
+            "        stack = Deployment.Instance.StackName;\n"
+            + "        var bucket = new Aws.S3.Bucket($\"sophia-{stack}-bucket-logs\");\n"
+            + Configuration("PLACEHOLDER", "bucket", "new CustomResourceOptions { Protect = stack == \"prod\" }")
+                .Replace("\"PLACEHOLDER\"", "$\"sophia-{stack}-bucket-sse-logs\"")));
+    }
 }
