@@ -106,16 +106,35 @@ public static class Descriptors
 
     // ----- 3xxx: encryption -----
 
+    private const string BucketNotEncryptedTitle = "S3 bucket is not encrypted at rest";
+    private const string BucketNotEncryptedMessage = "S3 bucket '{0}' {1}";
+    private const string BucketNotEncryptedDescription = "Encrypt data at rest: every bucket has a server-side encryption configuration, inline or as a BucketServerSideEncryptionConfiguration resource.";
+
     public static readonly DiagnosticDescriptor BucketNotEncrypted = new(
         RuleIds.BucketNotEncrypted,
-        title: "S3 bucket is not encrypted at rest",
-        messageFormat: "S3 bucket '{0}' {1}",
+        title: BucketNotEncryptedTitle,
+        messageFormat: BucketNotEncryptedMessage,
         category: Categories.Encryption,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Encrypt data at rest: every bucket has a server-side encryption configuration, inline or as a BucketServerSideEncryptionConfiguration resource.",
+        description: BucketNotEncryptedDescription,
         helpLinkUri: HelpLink(RuleIds.BucketNotEncrypted),
         customTags: CompilationEnd);
+
+    /// <summary>
+    /// SIA3001 when it is decided inside one file (every fact is in that file, or the value itself is wrong): the same rule as
+    /// <see cref="BucketNotEncrypted"/> without the CompilationEnd tag, so that the IDE shows it while typing. A live variant
+    /// (see <see cref="LiveVariants"/>), not a rule of its own.
+    /// </summary>
+    public static readonly DiagnosticDescriptor BucketNotEncryptedLive = new(
+        RuleIds.BucketNotEncrypted,
+        title: BucketNotEncryptedTitle,
+        messageFormat: BucketNotEncryptedMessage,
+        category: Categories.Encryption,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: BucketNotEncryptedDescription,
+        helpLinkUri: HelpLink(RuleIds.BucketNotEncrypted));
 
     public static readonly DiagnosticDescriptor StoreNotEncrypted = new(
         RuleIds.StoreNotEncrypted,
@@ -300,5 +319,15 @@ public static class Descriptors
         HardCodedSecret, SecretReadAsPlainConfig, PlaintextSecretInStackFile,
         LogGroupWithoutRetention, AlarmWithoutActions,
         ResourceInsideApply, MissingRequiredInput,
+    };
+
+    /// <summary>
+    /// Second descriptors of cross-resource rules, with the same ID, title, message, category and severity as their rule in
+    /// <see cref="All"/> but without the CompilationEnd tag: used where a cross-resource finding can be decided from one
+    /// file, so that it shows in the IDE's live analysis (which does not run compilation-end actions).
+    /// </summary>
+    public static readonly DiagnosticDescriptor[] LiveVariants =
+    {
+        BucketNotEncryptedLive,
     };
 }

@@ -131,9 +131,20 @@ public sealed class ResourceCreation
     public ISimpleAssignmentOperation? FindArgsAssignment(string property, ValueResolver resolver, CancellationToken cancellationToken) =>
         FindInitializerAssignment(GetArgsCreation(resolver, cancellationToken), property);
 
-    /// <summary>True when the args initializer of this creation is known (so that a missing property is provably missing).</summary>
-    public bool HasKnownArgs(ValueResolver resolver, CancellationToken cancellationToken) =>
-        ArgsArgument is null || GetArgsCreation(resolver, cancellationToken) is not null;
+    /// <summary>
+    /// True when the args initializer of this creation is known (so that a missing property is provably missing): args
+    /// written in place or followed to their creation, and no args at all (omitted, or <c>null</c>).
+    /// </summary>
+    public bool HasKnownArgs(ValueResolver resolver, CancellationToken cancellationToken)
+    {
+        if (ArgsArgument is null)
+        {
+            return true;
+        }
+
+        var args = resolver.Follow(ArgsArgument.Value, cancellationToken);
+        return args is IObjectCreationOperation || args.ConstantValue is { HasValue: true, Value: null };
+    }
 
     /// <summary>The assignment <c>Property = value</c> in the initializer of <paramref name="creation"/>; null when absent.</summary>
     public static ISimpleAssignmentOperation? FindInitializerAssignment(IObjectCreationOperation? creation, string property)

@@ -25,6 +25,9 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         public Test()
         {
             ReferenceAssemblies = TestReferences.Net80;
+
+            // A cross-resource rule has a second, live descriptor with the same ID (Descriptors.LiveVariants): {|ID:...|} takes the first.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.AdditionalReferences.AddRange(TestReferences.Pulumi);
         }
 

@@ -37,8 +37,19 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         public Test()
         {
             ReferenceAssemblies = TestReferences.Net80;
+
+            // A cross-resource rule has a second, live descriptor with the same ID (Descriptors.LiveVariants): {|ID:...|} takes the first.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.AdditionalReferences.AddRange(TestReferences.Pulumi);
             FixedState.AdditionalReferences.AddRange(TestReferences.Pulumi);
+        }
+
+        /// <summary>Removes the Pulumi references (before and after the fix): the code then compiles against look-alike types only.</summary>
+        public Test WithoutPulumi()
+        {
+            TestState.AdditionalReferences.Clear();
+            FixedState.AdditionalReferences.Clear();
+            return this;
         }
 
         /// <summary>Adds analyzer options as a global config (<c>key = value</c> lines), before and after the fix.</summary>
