@@ -112,7 +112,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
         """;
 
     /// <summary>Writes a consumer: a Pulumi project folder (Pulumi.yaml, stack file, ROLLBACK.md) holding an app project.</summary>
-    private string CreateConsumer(string name, string program, string? editorConfig = null, string? stackFile = null, bool nested = false)
+    private string CreateConsumer(string name, string program, string? editorConfig = null, string? stackFile = null, bool nested = false, string analysisMode = "")
     {
         var pulumiFolder = Path.Combine(_fixture.Root, name);
         var projectFolder = nested ? Path.Combine(pulumiFolder, "app") : pulumiFolder;
@@ -137,6 +137,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <SophiaInfraAnalysisMode>{analysisMode}</SophiaInfraAnalysisMode>
                 <RestorePackagesPath>{Path.Combine(_fixture.Root, "packages")}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
@@ -171,6 +172,8 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
         Assert.Contains("build/Sophia.Infra.Analyzers.props", entries);
         Assert.Contains("buildTransitive/Sophia.Infra.Analyzers.props", entries);
         Assert.Contains("build/Sophia.Infra.Analyzers.targets", entries);
+        Assert.Contains("configuration/strict.globalconfig", entries);
+        Assert.Contains("configuration/none.globalconfig", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var text = nuspec.ReadToEnd();
@@ -198,6 +201,16 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
         Assert.NotEqual(0, exitCode);
         Assert.Contains("error SIA2001", output);
         Assert.DoesNotContain("AD0001", output);
+    }
+
+    [Fact]
+    public void AnalysisModeNone_TurnsEveryRuleOff()
+    {
+        var program = CompliantProgram.Replace(",\n        new CustomResourceOptions { Protect = stack == \"prod\" });", ");");
+        var folder = CreateConsumer("mode-none", program, analysisMode: "none");
+        var (exitCode, output) = Build(folder);
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("SIA2001", output);
     }
 
     [Fact]

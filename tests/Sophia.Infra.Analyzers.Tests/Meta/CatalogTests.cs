@@ -68,6 +68,21 @@ public sealed class CatalogTests
         Assert.All(DeclaredIds, id => Assert.Contains("[" + id + "](docs/rules/" + id + ".md)", readme));
     }
 
+    [Theory]
+    [InlineData("strict", "error")]
+    [InlineData("none", "none")]
+    public void AnalysisModeGlobalConfigs_ListEveryRule_WithTheModesSeverity(string mode, string severity)
+    {
+        var path = Path.Combine(RepoRoot, "src", "Sophia.Infra.Package", "configuration", mode + ".globalconfig");
+        var settings = File.ReadAllLines(path)
+            .Where(line => line.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal))
+            .ToList();
+        var expected = DeclaredIds.OrderBy(id => id, StringComparer.Ordinal).Select(id => $"dotnet_diagnostic.{id}.severity = {severity}").ToList();
+        Assert.True(expected.SequenceEqual(settings), $"{path} has drifted from the catalogue; it should list:\n" + string.Join("\n", expected));
+        Assert.Contains("is_global = true", File.ReadAllLines(path));
+        Assert.Contains("global_level = -100", File.ReadAllLines(path));
+    }
+
     [Fact]
     public void Analyzers_ArePublicSealed_AndReportOnlyCatalogueDescriptors()
     {
