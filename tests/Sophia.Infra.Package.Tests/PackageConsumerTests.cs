@@ -214,6 +214,28 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void DotnetFormatAnalyzers_AppliesTheCodeFixes_AndTheProgramThenBuildsClean()
+    {
+        // Two faults with fixes: a hard-coded environment in the name (SIA1002) and no options (SIA2001).
+        var program = CompliantProgram
+            .Replace(",\n        new CustomResourceOptions { Protect = stack == \"prod\" });", ");")
+            .Replace("$\"shop-{stack}-kms-data\"", "\"shop-dev-kms-data\"");
+        Assert.Contains("\"shop-dev-kms-data\"", program);
+        var folder = CreateConsumer("format", program);
+        var (before, beforeOutput) = Build(folder);
+        Assert.True(before != 0 && beforeOutput.Contains("SIA2001") && beforeOutput.Contains("SIA1002"), beforeOutput);
+
+        var format = Dotnet.Run(folder, "format", "analyzers", "Consumer.csproj", "--diagnostics", "SIA1002", "SIA2001", "--severity", "warn");
+        Assert.True(format.ExitCode == 0, format.Output);
+
+        var fixedProgram = File.ReadAllText(Path.Combine(folder, "Program.cs"));
+        Assert.Contains("Protect = stack == \"prod\"", fixedProgram);
+        Assert.DoesNotContain("shop-dev-kms-data", fixedProgram);
+        var (after, afterOutput) = Build(folder);
+        Assert.True(after == 0, fixedProgram + "\n" + afterOutput);
+    }
+
+    [Fact]
     public void InvalidOption_FailsTheBuild_NamingSia0001()
     {
         var folder = CreateConsumer("invalid-option", CompliantProgram, editorConfig: "sophia_infra.production_stacks = Prod!");
