@@ -340,4 +340,150 @@ namespace Pulumi.Aws.CloudFront
 
         public static new global::Pulumi.Aws.CloudFront.DistributionState Empty => throw null!;
     }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudfront/originAccessControl:OriginAccessControl")]
+    public class OriginAccessControl : global::Pulumi.CustomResource
+    {
+        public OriginAccessControl(string name, global::Pulumi.Aws.CloudFront.OriginAccessControlArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("description")]
+        public global::Pulumi.Output<string> Description => throw null!;
+
+        [global::Pulumi.OutputAttribute("etag")]
+        public global::Pulumi.Output<string> Etag => throw null!;
+
+        [global::Pulumi.OutputAttribute("name")]
+        public global::Pulumi.Output<string> Name => throw null!;
+
+        [global::Pulumi.OutputAttribute("originAccessControlOriginType")]
+        public global::Pulumi.Output<string> OriginAccessControlOriginType => throw null!;
+
+        [global::Pulumi.OutputAttribute("signingBehavior")]
+        public global::Pulumi.Output<string> SigningBehavior => throw null!;
+
+        [global::Pulumi.OutputAttribute("signingProtocol")]
+        public global::Pulumi.Output<string> SigningProtocol => throw null!;
+
+        public static global::Pulumi.Aws.CloudFront.OriginAccessControl Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.CloudFront.OriginAccessControlState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class OriginAccessControlArgs : global::Pulumi.ResourceArgs
+    {
+        public OriginAccessControlArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("description")]
+        public global::Pulumi.Input<string>? Description { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("originAccessControlOriginType", required: true)]
+        public global::Pulumi.Input<string> OriginAccessControlOriginType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("signingBehavior", required: true)]
+        public global::Pulumi.Input<string> SigningBehavior { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("signingProtocol", required: true)]
+        public global::Pulumi.Input<string> SigningProtocol { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudFront.OriginAccessControlArgs Empty => throw null!;
+    }
+
+    public sealed class OriginAccessControlState : global::Pulumi.ResourceArgs
+    {
+        public OriginAccessControlState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("description")]
+        public global::Pulumi.Input<string>? Description { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("etag")]
+        public global::Pulumi.Input<string>? Etag { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("originAccessControlOriginType")]
+        public global::Pulumi.Input<string>? OriginAccessControlOriginType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("signingBehavior")]
+        public global::Pulumi.Input<string>? SigningBehavior { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("signingProtocol")]
+        public global::Pulumi.Input<string>? SigningProtocol { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudFront.OriginAccessControlState Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudfront/originAccessIdentity:OriginAccessIdentity")]
+    public class OriginAccessIdentity : global::Pulumi.CustomResource
+    {
+        public OriginAccessIdentity(string name, global::Pulumi.Aws.CloudFront.OriginAccessIdentityArgs? args = null, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("callerReference")]
+        public global::Pulumi.Output<string> CallerReference => throw null!;
+
+        [global::Pulumi.OutputAttribute("cloudfrontAccessIdentityPath")]
+        public global::Pulumi.Output<string> CloudfrontAccessIdentityPath => throw null!;
+
+        [global::Pulumi.OutputAttribute("comment")]
+        public global::Pulumi.Output<string> Comment => throw null!;
+
+        [global::Pulumi.OutputAttribute("etag")]
+        public global::Pulumi.Output<string> Etag => throw null!;
+
+        [global::Pulumi.OutputAttribute("iamArn")]
+        public global::Pulumi.Output<string> IamArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("s3CanonicalUserId")]
+        public global::Pulumi.Output<string> S3CanonicalUserId => throw null!;
+
+        public static global::Pulumi.Aws.CloudFront.OriginAccessIdentity Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.CloudFront.OriginAccessIdentityState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class OriginAccessIdentityArgs : global::Pulumi.ResourceArgs
+    {
+        public OriginAccessIdentityArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("comment")]
+        public global::Pulumi.Input<string>? Comment { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudFront.OriginAccessIdentityArgs Empty => throw null!;
+    }
+
+    public sealed class OriginAccessIdentityState : global::Pulumi.ResourceArgs
+    {
+        public OriginAccessIdentityState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("callerReference")]
+        public global::Pulumi.Input<string>? CallerReference { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("cloudfrontAccessIdentityPath")]
+        public global::Pulumi.Input<string>? CloudfrontAccessIdentityPath { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("comment")]
+        public global::Pulumi.Input<string>? Comment { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("etag")]
+        public global::Pulumi.Input<string>? Etag { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("iamArn")]
+        public global::Pulumi.Input<string>? IamArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("s3CanonicalUserId")]
+        public global::Pulumi.Input<string>? S3CanonicalUserId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudFront.OriginAccessIdentityState Empty => throw null!;
+    }
 }

@@ -7,6 +7,646 @@
 
 namespace Pulumi.Aws.CloudWatch.Inputs
 {
+    public sealed class CompositeAlarmActionsSuppressorArgs : global::Pulumi.ResourceArgs
+    {
+        public CompositeAlarmActionsSuppressorArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("alarm", required: true)]
+        public global::Pulumi.Input<string> Alarm { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("extensionPeriod", required: true)]
+        public global::Pulumi.Input<int> ExtensionPeriod { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("waitPeriod", required: true)]
+        public global::Pulumi.Input<int> WaitPeriod { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.CompositeAlarmActionsSuppressorArgs Empty => throw null!;
+    }
+
+    public sealed class CompositeAlarmActionsSuppressorGetArgs : global::Pulumi.ResourceArgs
+    {
+        public CompositeAlarmActionsSuppressorGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("alarm", required: true)]
+        public global::Pulumi.Input<string> Alarm { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("extensionPeriod", required: true)]
+        public global::Pulumi.Input<int> ExtensionPeriod { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("waitPeriod", required: true)]
+        public global::Pulumi.Input<int> WaitPeriod { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.CompositeAlarmActionsSuppressorGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetAppsyncTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetAppsyncTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("graphqlOperation")]
+        public global::Pulumi.Input<string>? GraphqlOperation { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetAppsyncTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetAppsyncTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetAppsyncTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("graphqlOperation")]
+        public global::Pulumi.Input<string>? GraphqlOperation { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetAppsyncTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetBatchTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetBatchTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arraySize")]
+        public global::Pulumi.Input<int>? ArraySize { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jobAttempts")]
+        public global::Pulumi.Input<int>? JobAttempts { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jobDefinition", required: true)]
+        public global::Pulumi.Input<string> JobDefinition { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jobName", required: true)]
+        public global::Pulumi.Input<string> JobName { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetBatchTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetBatchTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetBatchTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arraySize")]
+        public global::Pulumi.Input<int>? ArraySize { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jobAttempts")]
+        public global::Pulumi.Input<int>? JobAttempts { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jobDefinition", required: true)]
+        public global::Pulumi.Input<string> JobDefinition { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jobName", required: true)]
+        public global::Pulumi.Input<string> JobName { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetBatchTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetDeadLetterConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetDeadLetterConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetDeadLetterConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetDeadLetterConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetDeadLetterConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetDeadLetterConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("capacityProviderStrategies")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetCapacityProviderStrategyArgs>? _capacityProviderStrategies;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetCapacityProviderStrategyArgs> CapacityProviderStrategies { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enableEcsManagedTags")]
+        public global::Pulumi.Input<bool>? EnableEcsManagedTags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enableExecuteCommand")]
+        public global::Pulumi.Input<bool>? EnableExecuteCommand { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("group")]
+        public global::Pulumi.Input<string>? Group { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("launchType")]
+        public global::Pulumi.Input<string>? LaunchType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("networkConfiguration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetNetworkConfigurationArgs>? NetworkConfiguration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("orderedPlacementStrategies")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetOrderedPlacementStrategyArgs>? _orderedPlacementStrategies;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetOrderedPlacementStrategyArgs> OrderedPlacementStrategies { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("placementConstraints")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetPlacementConstraintArgs>? _placementConstraints;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetPlacementConstraintArgs> PlacementConstraints { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("platformVersion")]
+        public global::Pulumi.Input<string>? PlatformVersion { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("propagateTags")]
+        public global::Pulumi.Input<string>? PropagateTags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("taskCount")]
+        public global::Pulumi.Input<int>? TaskCount { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("taskDefinitionArn", required: true)]
+        public global::Pulumi.Input<string> TaskDefinitionArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetCapacityProviderStrategyArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetCapacityProviderStrategyArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("base")]
+        public global::Pulumi.Input<int>? Base { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("capacityProvider", required: true)]
+        public global::Pulumi.Input<string> CapacityProvider { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("weight")]
+        public global::Pulumi.Input<int>? Weight { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetCapacityProviderStrategyArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetCapacityProviderStrategyGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetCapacityProviderStrategyGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("base")]
+        public global::Pulumi.Input<int>? Base { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("capacityProvider", required: true)]
+        public global::Pulumi.Input<string> CapacityProvider { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("weight")]
+        public global::Pulumi.Input<int>? Weight { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetCapacityProviderStrategyGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("capacityProviderStrategies")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetCapacityProviderStrategyGetArgs>? _capacityProviderStrategies;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetCapacityProviderStrategyGetArgs> CapacityProviderStrategies { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enableEcsManagedTags")]
+        public global::Pulumi.Input<bool>? EnableEcsManagedTags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enableExecuteCommand")]
+        public global::Pulumi.Input<bool>? EnableExecuteCommand { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("group")]
+        public global::Pulumi.Input<string>? Group { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("launchType")]
+        public global::Pulumi.Input<string>? LaunchType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("networkConfiguration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetNetworkConfigurationGetArgs>? NetworkConfiguration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("orderedPlacementStrategies")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetOrderedPlacementStrategyGetArgs>? _orderedPlacementStrategies;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetOrderedPlacementStrategyGetArgs> OrderedPlacementStrategies { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("placementConstraints")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetPlacementConstraintGetArgs>? _placementConstraints;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetPlacementConstraintGetArgs> PlacementConstraints { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("platformVersion")]
+        public global::Pulumi.Input<string>? PlatformVersion { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("propagateTags")]
+        public global::Pulumi.Input<string>? PropagateTags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("taskCount")]
+        public global::Pulumi.Input<int>? TaskCount { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("taskDefinitionArn", required: true)]
+        public global::Pulumi.Input<string> TaskDefinitionArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetNetworkConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetNetworkConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("assignPublicIp")]
+        public global::Pulumi.Input<bool>? AssignPublicIp { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("securityGroups")]
+        private global::Pulumi.InputList<string>? _securityGroups;
+        public global::Pulumi.InputList<string> SecurityGroups { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnets", required: true)]
+        private global::Pulumi.InputList<string>? _subnets;
+        public global::Pulumi.InputList<string> Subnets { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetNetworkConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetNetworkConfigurationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetNetworkConfigurationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("assignPublicIp")]
+        public global::Pulumi.Input<bool>? AssignPublicIp { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("securityGroups")]
+        private global::Pulumi.InputList<string>? _securityGroups;
+        public global::Pulumi.InputList<string> SecurityGroups { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnets", required: true)]
+        private global::Pulumi.InputList<string>? _subnets;
+        public global::Pulumi.InputList<string> Subnets { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetNetworkConfigurationGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetOrderedPlacementStrategyArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetOrderedPlacementStrategyArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("field")]
+        public global::Pulumi.Input<string>? Field { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetOrderedPlacementStrategyArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetOrderedPlacementStrategyGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetOrderedPlacementStrategyGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("field")]
+        public global::Pulumi.Input<string>? Field { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetOrderedPlacementStrategyGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetPlacementConstraintArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetPlacementConstraintArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("expression")]
+        public global::Pulumi.Input<string>? Expression { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetPlacementConstraintArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetEcsTargetPlacementConstraintGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetEcsTargetPlacementConstraintGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("expression")]
+        public global::Pulumi.Input<string>? Expression { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetPlacementConstraintGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetHttpTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetHttpTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("headerParameters")]
+        private global::Pulumi.InputMap<string>? _headerParameters;
+        public global::Pulumi.InputMap<string> HeaderParameters { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pathParameterValues")]
+        private global::Pulumi.InputList<string>? _pathParameterValues;
+        public global::Pulumi.InputList<string> PathParameterValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queryStringParameters")]
+        private global::Pulumi.InputMap<string>? _queryStringParameters;
+        public global::Pulumi.InputMap<string> QueryStringParameters { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetHttpTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetHttpTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetHttpTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("headerParameters")]
+        private global::Pulumi.InputMap<string>? _headerParameters;
+        public global::Pulumi.InputMap<string> HeaderParameters { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pathParameterValues")]
+        private global::Pulumi.InputList<string>? _pathParameterValues;
+        public global::Pulumi.InputList<string> PathParameterValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queryStringParameters")]
+        private global::Pulumi.InputMap<string>? _queryStringParameters;
+        public global::Pulumi.InputMap<string> QueryStringParameters { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetHttpTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetInputTransformerArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetInputTransformerArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("inputPaths")]
+        private global::Pulumi.InputMap<string>? _inputPaths;
+        public global::Pulumi.InputMap<string> InputPaths { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("inputTemplate", required: true)]
+        public global::Pulumi.Input<string> InputTemplate { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetInputTransformerArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetInputTransformerGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetInputTransformerGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("inputPaths")]
+        private global::Pulumi.InputMap<string>? _inputPaths;
+        public global::Pulumi.InputMap<string> InputPaths { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("inputTemplate", required: true)]
+        public global::Pulumi.Input<string> InputTemplate { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetInputTransformerGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetKinesisTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetKinesisTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionKeyPath")]
+        public global::Pulumi.Input<string>? PartitionKeyPath { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetKinesisTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetKinesisTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetKinesisTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionKeyPath")]
+        public global::Pulumi.Input<string>? PartitionKeyPath { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetKinesisTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetRedshiftTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetRedshiftTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("database", required: true)]
+        public global::Pulumi.Input<string> Database { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dbUser")]
+        public global::Pulumi.Input<string>? DbUser { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("secretsManagerArn")]
+        public global::Pulumi.Input<string>? SecretsManagerArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sql")]
+        public global::Pulumi.Input<string>? Sql { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("statementName")]
+        public global::Pulumi.Input<string>? StatementName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("withEvent")]
+        public global::Pulumi.Input<bool>? WithEvent { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRedshiftTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetRedshiftTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetRedshiftTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("database", required: true)]
+        public global::Pulumi.Input<string> Database { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dbUser")]
+        public global::Pulumi.Input<string>? DbUser { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("secretsManagerArn")]
+        public global::Pulumi.Input<string>? SecretsManagerArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sql")]
+        public global::Pulumi.Input<string>? Sql { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("statementName")]
+        public global::Pulumi.Input<string>? StatementName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("withEvent")]
+        public global::Pulumi.Input<bool>? WithEvent { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRedshiftTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetRetryPolicyArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetRetryPolicyArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("maximumEventAgeInSeconds")]
+        public global::Pulumi.Input<int>? MaximumEventAgeInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumRetryAttempts")]
+        public global::Pulumi.Input<int>? MaximumRetryAttempts { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRetryPolicyArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetRetryPolicyGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetRetryPolicyGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("maximumEventAgeInSeconds")]
+        public global::Pulumi.Input<int>? MaximumEventAgeInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumRetryAttempts")]
+        public global::Pulumi.Input<int>? MaximumRetryAttempts { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRetryPolicyGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetRunCommandTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetRunCommandTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key", required: true)]
+        public global::Pulumi.Input<string> Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRunCommandTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetRunCommandTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetRunCommandTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key", required: true)]
+        public global::Pulumi.Input<string> Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRunCommandTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetSagemakerPipelineTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetSagemakerPipelineTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("pipelineParameterLists")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetPipelineParameterListArgs>? _pipelineParameterLists;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetPipelineParameterListArgs> PipelineParameterLists { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetSagemakerPipelineTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetSagemakerPipelineTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("pipelineParameterLists")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetPipelineParameterListGetArgs>? _pipelineParameterLists;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetPipelineParameterListGetArgs> PipelineParameterLists { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetSagemakerPipelineTargetPipelineParameterListArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetSagemakerPipelineTargetPipelineParameterListArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public global::Pulumi.Input<string> Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetPipelineParameterListArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetSagemakerPipelineTargetPipelineParameterListGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetSagemakerPipelineTargetPipelineParameterListGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public global::Pulumi.Input<string> Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetPipelineParameterListGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetSqsTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetSqsTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("messageGroupId")]
+        public global::Pulumi.Input<string>? MessageGroupId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSqsTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetSqsTargetGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetSqsTargetGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("messageGroupId")]
+        public global::Pulumi.Input<string>? MessageGroupId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSqsTargetGetArgs Empty => throw null!;
+    }
+
+    public sealed class LogMetricFilterMetricTransformationArgs : global::Pulumi.ResourceArgs
+    {
+        public LogMetricFilterMetricTransformationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("defaultValue")]
+        public global::Pulumi.Input<string>? DefaultValue { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dimensions")]
+        private global::Pulumi.InputMap<string>? _dimensions;
+        public global::Pulumi.InputMap<string> Dimensions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public global::Pulumi.Input<string> Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("namespace", required: true)]
+        public global::Pulumi.Input<string> Namespace { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("unit")]
+        public global::Pulumi.Input<string>? Unit { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.LogMetricFilterMetricTransformationArgs Empty => throw null!;
+    }
+
+    public sealed class LogMetricFilterMetricTransformationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public LogMetricFilterMetricTransformationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("defaultValue")]
+        public global::Pulumi.Input<string>? DefaultValue { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dimensions")]
+        private global::Pulumi.InputMap<string>? _dimensions;
+        public global::Pulumi.InputMap<string> Dimensions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public global::Pulumi.Input<string> Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("namespace", required: true)]
+        public global::Pulumi.Input<string> Namespace { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("unit")]
+        public global::Pulumi.Input<string>? Unit { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.Inputs.LogMetricFilterMetricTransformationGetArgs Empty => throw null!;
+    }
+
     public sealed class MetricAlarmEvaluationCriteriaArgs : global::Pulumi.ResourceArgs
     {
         public MetricAlarmEvaluationCriteriaArgs() => throw null!;

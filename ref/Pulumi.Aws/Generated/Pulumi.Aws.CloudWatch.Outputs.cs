@@ -8,6 +8,255 @@
 namespace Pulumi.Aws.CloudWatch.Outputs
 {
     [global::Pulumi.OutputTypeAttribute]
+    public sealed class CompositeAlarmActionsSuppressor
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private CompositeAlarmActionsSuppressor(string alarm, int extensionPeriod, int waitPeriod) => throw null!;
+
+        public readonly string Alarm;
+
+        public readonly int ExtensionPeriod;
+
+        public readonly int WaitPeriod;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetAppsyncTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetAppsyncTarget(string? graphqlOperation) => throw null!;
+
+        public readonly string? GraphqlOperation;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetBatchTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetBatchTarget(int? arraySize, int? jobAttempts, string jobDefinition, string jobName) => throw null!;
+
+        public readonly int? ArraySize;
+
+        public readonly int? JobAttempts;
+
+        public readonly string JobDefinition;
+
+        public readonly string JobName;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetDeadLetterConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetDeadLetterConfig(string? arn) => throw null!;
+
+        public readonly string? Arn;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetEcsTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetEcsTarget(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetCapacityProviderStrategy> capacityProviderStrategies, bool? enableEcsManagedTags, bool? enableExecuteCommand, string? group, string? launchType, global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetNetworkConfiguration? networkConfiguration, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetOrderedPlacementStrategy> orderedPlacementStrategies, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetPlacementConstraint> placementConstraints, string? platformVersion, string? propagateTags, global::System.Collections.Immutable.ImmutableDictionary<string, string>? tags, int? taskCount, string taskDefinitionArn) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetCapacityProviderStrategy> CapacityProviderStrategies;
+
+        public readonly bool? EnableEcsManagedTags;
+
+        public readonly bool? EnableExecuteCommand;
+
+        public readonly string? Group;
+
+        public readonly string? LaunchType;
+
+        public readonly global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetNetworkConfiguration? NetworkConfiguration;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetOrderedPlacementStrategy> OrderedPlacementStrategies;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTargetPlacementConstraint> PlacementConstraints;
+
+        public readonly string? PlatformVersion;
+
+        public readonly string? PropagateTags;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Tags;
+
+        public readonly int? TaskCount;
+
+        public readonly string TaskDefinitionArn;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetEcsTargetCapacityProviderStrategy
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetEcsTargetCapacityProviderStrategy(int? @base, string capacityProvider, int? weight) => throw null!;
+
+        public readonly int? Base;
+
+        public readonly string CapacityProvider;
+
+        public readonly int? Weight;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetEcsTargetNetworkConfiguration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetEcsTargetNetworkConfiguration(bool? assignPublicIp, global::System.Collections.Immutable.ImmutableArray<string> securityGroups, global::System.Collections.Immutable.ImmutableArray<string> subnets) => throw null!;
+
+        public readonly bool? AssignPublicIp;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> SecurityGroups;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Subnets;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetEcsTargetOrderedPlacementStrategy
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetEcsTargetOrderedPlacementStrategy(string? field, string type) => throw null!;
+
+        public readonly string? Field;
+
+        public readonly string Type;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetEcsTargetPlacementConstraint
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetEcsTargetPlacementConstraint(string? expression, string type) => throw null!;
+
+        public readonly string? Expression;
+
+        public readonly string Type;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetHttpTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetHttpTarget(global::System.Collections.Immutable.ImmutableDictionary<string, string>? headerParameters, global::System.Collections.Immutable.ImmutableArray<string> pathParameterValues, global::System.Collections.Immutable.ImmutableDictionary<string, string>? queryStringParameters) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? HeaderParameters;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> PathParameterValues;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? QueryStringParameters;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetInputTransformer
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetInputTransformer(global::System.Collections.Immutable.ImmutableDictionary<string, string>? inputPaths, string inputTemplate) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? InputPaths;
+
+        public readonly string InputTemplate;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetKinesisTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetKinesisTarget(string? partitionKeyPath) => throw null!;
+
+        public readonly string? PartitionKeyPath;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetRedshiftTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetRedshiftTarget(string database, string? dbUser, string? secretsManagerArn, string? sql, string? statementName, bool? withEvent) => throw null!;
+
+        public readonly string Database;
+
+        public readonly string? DbUser;
+
+        public readonly string? SecretsManagerArn;
+
+        public readonly string? Sql;
+
+        public readonly string? StatementName;
+
+        public readonly bool? WithEvent;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetRetryPolicy
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetRetryPolicy(int? maximumEventAgeInSeconds, int? maximumRetryAttempts) => throw null!;
+
+        public readonly int? MaximumEventAgeInSeconds;
+
+        public readonly int? MaximumRetryAttempts;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetRunCommandTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetRunCommandTarget(string key, global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly string Key;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetSagemakerPipelineTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetSagemakerPipelineTarget(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetSagemakerPipelineTargetPipelineParameterList> pipelineParameterLists) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetSagemakerPipelineTargetPipelineParameterList> PipelineParameterLists;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetSagemakerPipelineTargetPipelineParameterList
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetSagemakerPipelineTargetPipelineParameterList(string name, string value) => throw null!;
+
+        public readonly string Name;
+
+        public readonly string Value;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventTargetSqsTarget
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventTargetSqsTarget(string? messageGroupId) => throw null!;
+
+        public readonly string? MessageGroupId;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class LogMetricFilterMetricTransformation
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private LogMetricFilterMetricTransformation(string? defaultValue, global::System.Collections.Immutable.ImmutableDictionary<string, string>? dimensions, string name, string @namespace, string? unit, string value) => throw null!;
+
+        public readonly string? DefaultValue;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Dimensions;
+
+        public readonly string Name;
+
+        public readonly string Namespace;
+
+        public readonly string? Unit;
+
+        public readonly string Value;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
     public sealed class MetricAlarmEvaluationCriteria
     {
         [global::Pulumi.OutputConstructorAttribute]

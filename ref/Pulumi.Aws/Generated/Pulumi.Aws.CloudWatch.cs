@@ -7,6 +7,499 @@
 
 namespace Pulumi.Aws.CloudWatch
 {
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudwatch/compositeAlarm:CompositeAlarm")]
+    public class CompositeAlarm : global::Pulumi.CustomResource
+    {
+        public CompositeAlarm(string name, global::Pulumi.Aws.CloudWatch.CompositeAlarmArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("actionsEnabled")]
+        public global::Pulumi.Output<bool?> ActionsEnabled => throw null!;
+
+        [global::Pulumi.OutputAttribute("actionsSuppressor")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.CompositeAlarmActionsSuppressor> ActionsSuppressor => throw null!;
+
+        [global::Pulumi.OutputAttribute("alarmActions")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> AlarmActions => throw null!;
+
+        [global::Pulumi.OutputAttribute("alarmDescription")]
+        public global::Pulumi.Output<string> AlarmDescription => throw null!;
+
+        [global::Pulumi.OutputAttribute("alarmName")]
+        public global::Pulumi.Output<string> AlarmName => throw null!;
+
+        [global::Pulumi.OutputAttribute("alarmRule")]
+        public global::Pulumi.Output<string> AlarmRule => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("insufficientDataActions")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> InsufficientDataActions => throw null!;
+
+        [global::Pulumi.OutputAttribute("okActions")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> OkActions => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        public static global::Pulumi.Aws.CloudWatch.CompositeAlarm Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.CloudWatch.CompositeAlarmState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class CompositeAlarmArgs : global::Pulumi.ResourceArgs
+    {
+        public CompositeAlarmArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("actionsEnabled")]
+        public global::Pulumi.Input<bool>? ActionsEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("actionsSuppressor")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.CompositeAlarmActionsSuppressorArgs>? ActionsSuppressor { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmActions")]
+        private global::Pulumi.InputList<string>? _alarmActions;
+        public global::Pulumi.InputList<string> AlarmActions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmDescription")]
+        public global::Pulumi.Input<string>? AlarmDescription { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmName", required: true)]
+        public global::Pulumi.Input<string> AlarmName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmRule", required: true)]
+        public global::Pulumi.Input<string> AlarmRule { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("insufficientDataActions")]
+        private global::Pulumi.InputList<string>? _insufficientDataActions;
+        public global::Pulumi.InputList<string> InsufficientDataActions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("okActions")]
+        private global::Pulumi.InputList<string>? _okActions;
+        public global::Pulumi.InputList<string> OkActions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.CompositeAlarmArgs Empty => throw null!;
+    }
+
+    public sealed class CompositeAlarmState : global::Pulumi.ResourceArgs
+    {
+        public CompositeAlarmState() => throw null!;
+
+        [global::Pulumi.InputAttribute("actionsEnabled")]
+        public global::Pulumi.Input<bool>? ActionsEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("actionsSuppressor")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.CompositeAlarmActionsSuppressorGetArgs>? ActionsSuppressor { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmActions")]
+        private global::Pulumi.InputList<string>? _alarmActions;
+        public global::Pulumi.InputList<string> AlarmActions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmDescription")]
+        public global::Pulumi.Input<string>? AlarmDescription { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmName")]
+        public global::Pulumi.Input<string>? AlarmName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("alarmRule")]
+        public global::Pulumi.Input<string>? AlarmRule { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("insufficientDataActions")]
+        private global::Pulumi.InputList<string>? _insufficientDataActions;
+        public global::Pulumi.InputList<string> InsufficientDataActions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("okActions")]
+        private global::Pulumi.InputList<string>? _okActions;
+        public global::Pulumi.InputList<string> OkActions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.CompositeAlarmState Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudwatch/eventRule:EventRule")]
+    public class EventRule : global::Pulumi.CustomResource
+    {
+        public EventRule(string name, global::Pulumi.Aws.CloudWatch.EventRuleArgs? args = null, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("description")]
+        public global::Pulumi.Output<string> Description => throw null!;
+
+        [global::Pulumi.OutputAttribute("eventBusName")]
+        public global::Pulumi.Output<string> EventBusName => throw null!;
+
+        [global::Pulumi.OutputAttribute("eventPattern")]
+        public global::Pulumi.Output<string> EventPattern => throw null!;
+
+        [global::Pulumi.OutputAttribute("forceDestroy")]
+        public global::Pulumi.Output<bool?> ForceDestroy => throw null!;
+
+        [global::Pulumi.OutputAttribute("isEnabled")]
+        public global::Pulumi.Output<bool?> IsEnabled => throw null!;
+
+        [global::Pulumi.OutputAttribute("name")]
+        public global::Pulumi.Output<string> Name => throw null!;
+
+        [global::Pulumi.OutputAttribute("namePrefix")]
+        public global::Pulumi.Output<string> NamePrefix => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("roleArn")]
+        public global::Pulumi.Output<string> RoleArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("scheduleExpression")]
+        public global::Pulumi.Output<string> ScheduleExpression => throw null!;
+
+        [global::Pulumi.OutputAttribute("state")]
+        public global::Pulumi.Output<string> State => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        public static global::Pulumi.Aws.CloudWatch.EventRule Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.CloudWatch.EventRuleState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class EventRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public EventRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("description")]
+        public global::Pulumi.Input<string>? Description { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventBusName")]
+        public global::Pulumi.Input<string>? EventBusName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventPattern")]
+        public global::Pulumi.Input<string>? EventPattern { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("isEnabled")]
+        [global::System.ObsoleteAttribute("is_enabled is deprecated. Use state instead.")]
+        public global::Pulumi.Input<bool>? IsEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("namePrefix")]
+        public global::Pulumi.Input<string>? NamePrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("roleArn")]
+        public global::Pulumi.Input<string>? RoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scheduleExpression")]
+        public global::Pulumi.Input<string>? ScheduleExpression { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("state")]
+        public global::Pulumi.Input<string>? State { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.EventRuleArgs Empty => throw null!;
+    }
+
+    public sealed class EventRuleState : global::Pulumi.ResourceArgs
+    {
+        public EventRuleState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("description")]
+        public global::Pulumi.Input<string>? Description { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventBusName")]
+        public global::Pulumi.Input<string>? EventBusName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventPattern")]
+        public global::Pulumi.Input<string>? EventPattern { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("isEnabled")]
+        [global::System.ObsoleteAttribute("is_enabled is deprecated. Use state instead.")]
+        public global::Pulumi.Input<bool>? IsEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("namePrefix")]
+        public global::Pulumi.Input<string>? NamePrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("roleArn")]
+        public global::Pulumi.Input<string>? RoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scheduleExpression")]
+        public global::Pulumi.Input<string>? ScheduleExpression { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("state")]
+        public global::Pulumi.Input<string>? State { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.EventRuleState Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudwatch/eventTarget:EventTarget")]
+    public class EventTarget : global::Pulumi.CustomResource
+    {
+        public EventTarget(string name, global::Pulumi.Aws.CloudWatch.EventTargetArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("appsyncTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetAppsyncTarget> AppsyncTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("batchTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetBatchTarget> BatchTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("deadLetterConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetDeadLetterConfig> DeadLetterConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("ecsTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetEcsTarget> EcsTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("eventBusName")]
+        public global::Pulumi.Output<string> EventBusName => throw null!;
+
+        [global::Pulumi.OutputAttribute("forceDestroy")]
+        public global::Pulumi.Output<bool?> ForceDestroy => throw null!;
+
+        [global::Pulumi.OutputAttribute("httpTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetHttpTarget> HttpTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("input")]
+        public global::Pulumi.Output<string> Input => throw null!;
+
+        [global::Pulumi.OutputAttribute("inputPath")]
+        public global::Pulumi.Output<string> InputPath => throw null!;
+
+        [global::Pulumi.OutputAttribute("inputTransformer")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetInputTransformer> InputTransformer => throw null!;
+
+        [global::Pulumi.OutputAttribute("kinesisTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetKinesisTarget> KinesisTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("redshiftTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetRedshiftTarget> RedshiftTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("retryPolicy")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetRetryPolicy> RetryPolicy => throw null!;
+
+        [global::Pulumi.OutputAttribute("roleArn")]
+        public global::Pulumi.Output<string> RoleArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("rule")]
+        public global::Pulumi.Output<string> Rule => throw null!;
+
+        [global::Pulumi.OutputAttribute("runCommandTargets")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetRunCommandTarget>> RunCommandTargets => throw null!;
+
+        [global::Pulumi.OutputAttribute("sagemakerPipelineTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetSagemakerPipelineTarget> SagemakerPipelineTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("sqsTarget")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.EventTargetSqsTarget> SqsTarget => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetId")]
+        public global::Pulumi.Output<string> TargetId => throw null!;
+
+        public static global::Pulumi.Aws.CloudWatch.EventTarget Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.CloudWatch.EventTargetState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class EventTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("appsyncTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetAppsyncTargetArgs>? AppsyncTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("arn", required: true)]
+        public global::Pulumi.Input<string> Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("batchTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetBatchTargetArgs>? BatchTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("deadLetterConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetDeadLetterConfigArgs>? DeadLetterConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ecsTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetArgs>? EcsTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventBusName")]
+        public global::Pulumi.Input<string>? EventBusName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("httpTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetHttpTargetArgs>? HttpTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("input")]
+        public global::Pulumi.Input<string>? Input { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("inputPath")]
+        public global::Pulumi.Input<string>? InputPath { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("inputTransformer")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetInputTransformerArgs>? InputTransformer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("kinesisTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetKinesisTargetArgs>? KinesisTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redshiftTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRedshiftTargetArgs>? RedshiftTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("retryPolicy")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRetryPolicyArgs>? RetryPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("roleArn")]
+        public global::Pulumi.Input<string>? RoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rule", required: true)]
+        public global::Pulumi.Input<string> Rule { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("runCommandTargets")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRunCommandTargetArgs>? _runCommandTargets;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRunCommandTargetArgs> RunCommandTargets { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sagemakerPipelineTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetArgs>? SagemakerPipelineTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sqsTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSqsTargetArgs>? SqsTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetId")]
+        public global::Pulumi.Input<string>? TargetId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.EventTargetArgs Empty => throw null!;
+    }
+
+    public sealed class EventTargetState : global::Pulumi.ResourceArgs
+    {
+        public EventTargetState() => throw null!;
+
+        [global::Pulumi.InputAttribute("appsyncTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetAppsyncTargetGetArgs>? AppsyncTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("batchTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetBatchTargetGetArgs>? BatchTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("deadLetterConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetDeadLetterConfigGetArgs>? DeadLetterConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ecsTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetEcsTargetGetArgs>? EcsTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventBusName")]
+        public global::Pulumi.Input<string>? EventBusName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("httpTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetHttpTargetGetArgs>? HttpTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("input")]
+        public global::Pulumi.Input<string>? Input { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("inputPath")]
+        public global::Pulumi.Input<string>? InputPath { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("inputTransformer")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetInputTransformerGetArgs>? InputTransformer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("kinesisTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetKinesisTargetGetArgs>? KinesisTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redshiftTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRedshiftTargetGetArgs>? RedshiftTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("retryPolicy")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRetryPolicyGetArgs>? RetryPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("roleArn")]
+        public global::Pulumi.Input<string>? RoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rule")]
+        public global::Pulumi.Input<string>? Rule { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("runCommandTargets")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRunCommandTargetGetArgs>? _runCommandTargets;
+        public global::Pulumi.InputList<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetRunCommandTargetGetArgs> RunCommandTargets { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sagemakerPipelineTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSagemakerPipelineTargetGetArgs>? SagemakerPipelineTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sqsTarget")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.EventTargetSqsTargetGetArgs>? SqsTarget { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetId")]
+        public global::Pulumi.Input<string>? TargetId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.EventTargetState Empty => throw null!;
+    }
+
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudwatch/logGroup:LogGroup")]
     public class LogGroup : global::Pulumi.CustomResource
     {
@@ -125,6 +618,82 @@ namespace Pulumi.Aws.CloudWatch
         public static new global::Pulumi.Aws.CloudWatch.LogGroupState Empty => throw null!;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudwatch/logMetricFilter:LogMetricFilter")]
+    public class LogMetricFilter : global::Pulumi.CustomResource
+    {
+        public LogMetricFilter(string name, global::Pulumi.Aws.CloudWatch.LogMetricFilterArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("applyOnTransformedLogs")]
+        public global::Pulumi.Output<bool> ApplyOnTransformedLogs => throw null!;
+
+        [global::Pulumi.OutputAttribute("logGroupName")]
+        public global::Pulumi.Output<string> LogGroupName => throw null!;
+
+        [global::Pulumi.OutputAttribute("metricTransformation")]
+        public global::Pulumi.Output<global::Pulumi.Aws.CloudWatch.Outputs.LogMetricFilterMetricTransformation> MetricTransformation => throw null!;
+
+        [global::Pulumi.OutputAttribute("name")]
+        public global::Pulumi.Output<string> Name => throw null!;
+
+        [global::Pulumi.OutputAttribute("pattern")]
+        public global::Pulumi.Output<string> Pattern => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        public static global::Pulumi.Aws.CloudWatch.LogMetricFilter Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.CloudWatch.LogMetricFilterState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class LogMetricFilterArgs : global::Pulumi.ResourceArgs
+    {
+        public LogMetricFilterArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyOnTransformedLogs")]
+        public global::Pulumi.Input<bool>? ApplyOnTransformedLogs { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logGroupName", required: true)]
+        public global::Pulumi.Input<string> LogGroupName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("metricTransformation", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.LogMetricFilterMetricTransformationArgs> MetricTransformation { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pattern", required: true)]
+        public global::Pulumi.Input<string> Pattern { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.LogMetricFilterArgs Empty => throw null!;
+    }
+
+    public sealed class LogMetricFilterState : global::Pulumi.ResourceArgs
+    {
+        public LogMetricFilterState() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyOnTransformedLogs")]
+        public global::Pulumi.Input<bool>? ApplyOnTransformedLogs { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logGroupName")]
+        public global::Pulumi.Input<string>? LogGroupName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("metricTransformation")]
+        public global::Pulumi.Input<global::Pulumi.Aws.CloudWatch.Inputs.LogMetricFilterMetricTransformationGetArgs>? MetricTransformation { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pattern")]
+        public global::Pulumi.Input<string>? Pattern { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.CloudWatch.LogMetricFilterState Empty => throw null!;
+    }
+
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:cloudwatch/metricAlarm:MetricAlarm")]
     public class MetricAlarm : global::Pulumi.CustomResource
     {
@@ -200,7 +769,7 @@ namespace Pulumi.Aws.CloudWatch
         public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
 
         [global::Pulumi.OutputAttribute("threshold")]
-        public global::Pulumi.Output<int?> Threshold => throw null!;
+        public global::Pulumi.Output<double?> Threshold => throw null!;
 
         [global::Pulumi.OutputAttribute("thresholdMetricId")]
         public global::Pulumi.Output<string> ThresholdMetricId => throw null!;
@@ -291,7 +860,7 @@ namespace Pulumi.Aws.CloudWatch
         public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
 
         [global::Pulumi.InputAttribute("threshold")]
-        public global::Pulumi.Input<int>? Threshold { get => throw null!; set => throw null!; }
+        public global::Pulumi.Input<double>? Threshold { get => throw null!; set => throw null!; }
 
         [global::Pulumi.InputAttribute("thresholdMetricId")]
         public global::Pulumi.Input<string>? ThresholdMetricId { get => throw null!; set => throw null!; }
@@ -389,7 +958,7 @@ namespace Pulumi.Aws.CloudWatch
         public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
 
         [global::Pulumi.InputAttribute("threshold")]
-        public global::Pulumi.Input<int>? Threshold { get => throw null!; set => throw null!; }
+        public global::Pulumi.Input<double>? Threshold { get => throw null!; set => throw null!; }
 
         [global::Pulumi.InputAttribute("thresholdMetricId")]
         public global::Pulumi.Input<string>? ThresholdMetricId { get => throw null!; set => throw null!; }

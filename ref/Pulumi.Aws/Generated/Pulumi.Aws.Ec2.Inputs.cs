@@ -7,6 +7,66 @@
 
 namespace Pulumi.Aws.Ec2.Inputs
 {
+    public sealed class FlowLogDestinationOptionsArgs : global::Pulumi.ResourceArgs
+    {
+        public FlowLogDestinationOptionsArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("fileFormat")]
+        public global::Pulumi.Input<string>? FileFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("hiveCompatiblePartitions")]
+        public global::Pulumi.Input<bool>? HiveCompatiblePartitions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("perHourPartition")]
+        public global::Pulumi.Input<bool>? PerHourPartition { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.FlowLogDestinationOptionsArgs Empty => throw null!;
+    }
+
+    public sealed class FlowLogDestinationOptionsGetArgs : global::Pulumi.ResourceArgs
+    {
+        public FlowLogDestinationOptionsGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("fileFormat")]
+        public global::Pulumi.Input<string>? FileFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("hiveCompatiblePartitions")]
+        public global::Pulumi.Input<bool>? HiveCompatiblePartitions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("perHourPartition")]
+        public global::Pulumi.Input<bool>? PerHourPartition { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.FlowLogDestinationOptionsGetArgs Empty => throw null!;
+    }
+
+    public sealed class FlowLogTagFieldSpecificationArgs : global::Pulumi.ResourceArgs
+    {
+        public FlowLogTagFieldSpecificationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("resourceType", required: true)]
+        public global::Pulumi.Input<string> ResourceType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagKeys", required: true)]
+        private global::Pulumi.InputList<string>? _tagKeys;
+        public global::Pulumi.InputList<string> TagKeys { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.FlowLogTagFieldSpecificationArgs Empty => throw null!;
+    }
+
+    public sealed class FlowLogTagFieldSpecificationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public FlowLogTagFieldSpecificationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("resourceType", required: true)]
+        public global::Pulumi.Input<string> ResourceType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagKeys", required: true)]
+        private global::Pulumi.InputList<string>? _tagKeys;
+        public global::Pulumi.InputList<string> TagKeys { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.FlowLogTagFieldSpecificationGetArgs Empty => throw null!;
+    }
+
     public sealed class GetAmiFilterArgs : global::Pulumi.InvokeArgs
     {
         public GetAmiFilterArgs() => throw null!;
@@ -33,6 +93,34 @@ namespace Pulumi.Aws.Ec2.Inputs
         public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.Ec2.Inputs.GetAmiFilterInputArgs Empty => throw null!;
+    }
+
+    public sealed class GetSecurityGroupFilterArgs : global::Pulumi.InvokeArgs
+    {
+        public GetSecurityGroupFilterArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public string Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::System.Collections.Generic.List<string>? _values;
+        public global::System.Collections.Generic.List<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.GetSecurityGroupFilterArgs Empty => throw null!;
+    }
+
+    public sealed class GetSecurityGroupFilterInputArgs : global::Pulumi.ResourceArgs
+    {
+        public GetSecurityGroupFilterInputArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public global::Pulumi.Input<string> Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.GetSecurityGroupFilterInputArgs Empty => throw null!;
     }
 
     public sealed class GetSubnetsFilterArgs : global::Pulumi.InvokeArgs
@@ -769,6 +857,142 @@ namespace Pulumi.Aws.Ec2.Inputs
         public global::Pulumi.Input<string>? Status { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.Ec2.Inputs.InstanceSecondaryNetworkInterfaceGetArgs Empty => throw null!;
+    }
+
+    public sealed class NetworkAclEgressArgs : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclEgressArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("action", required: true)]
+        public global::Pulumi.Input<string> Action { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("cidrBlock")]
+        public global::Pulumi.Input<string>? CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fromPort", required: true)]
+        public global::Pulumi.Input<int> FromPort { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpCode")]
+        public global::Pulumi.Input<int>? IcmpCode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpType")]
+        public global::Pulumi.Input<int>? IcmpType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6CidrBlock")]
+        public global::Pulumi.Input<string>? Ipv6CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol", required: true)]
+        public global::Pulumi.Input<string> Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleNo", required: true)]
+        public global::Pulumi.Input<int> RuleNo { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("toPort", required: true)]
+        public global::Pulumi.Input<int> ToPort { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.NetworkAclEgressArgs Empty => throw null!;
+    }
+
+    public sealed class NetworkAclEgressGetArgs : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclEgressGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("action", required: true)]
+        public global::Pulumi.Input<string> Action { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("cidrBlock")]
+        public global::Pulumi.Input<string>? CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fromPort", required: true)]
+        public global::Pulumi.Input<int> FromPort { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpCode")]
+        public global::Pulumi.Input<int>? IcmpCode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpType")]
+        public global::Pulumi.Input<int>? IcmpType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6CidrBlock")]
+        public global::Pulumi.Input<string>? Ipv6CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol", required: true)]
+        public global::Pulumi.Input<string> Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleNo", required: true)]
+        public global::Pulumi.Input<int> RuleNo { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("toPort", required: true)]
+        public global::Pulumi.Input<int> ToPort { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.NetworkAclEgressGetArgs Empty => throw null!;
+    }
+
+    public sealed class NetworkAclIngressArgs : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclIngressArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("action", required: true)]
+        public global::Pulumi.Input<string> Action { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("cidrBlock")]
+        public global::Pulumi.Input<string>? CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fromPort", required: true)]
+        public global::Pulumi.Input<int> FromPort { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpCode")]
+        public global::Pulumi.Input<int>? IcmpCode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpType")]
+        public global::Pulumi.Input<int>? IcmpType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6CidrBlock")]
+        public global::Pulumi.Input<string>? Ipv6CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol", required: true)]
+        public global::Pulumi.Input<string> Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleNo", required: true)]
+        public global::Pulumi.Input<int> RuleNo { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("toPort", required: true)]
+        public global::Pulumi.Input<int> ToPort { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.NetworkAclIngressArgs Empty => throw null!;
+    }
+
+    public sealed class NetworkAclIngressGetArgs : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclIngressGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("action", required: true)]
+        public global::Pulumi.Input<string> Action { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("cidrBlock")]
+        public global::Pulumi.Input<string>? CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fromPort", required: true)]
+        public global::Pulumi.Input<int> FromPort { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpCode")]
+        public global::Pulumi.Input<int>? IcmpCode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpType")]
+        public global::Pulumi.Input<int>? IcmpType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6CidrBlock")]
+        public global::Pulumi.Input<string>? Ipv6CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol", required: true)]
+        public global::Pulumi.Input<string> Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleNo", required: true)]
+        public global::Pulumi.Input<int> RuleNo { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("toPort", required: true)]
+        public global::Pulumi.Input<int> ToPort { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.Inputs.NetworkAclIngressGetArgs Empty => throw null!;
     }
 
     public sealed class RouteTableRouteArgs : global::Pulumi.ResourceArgs

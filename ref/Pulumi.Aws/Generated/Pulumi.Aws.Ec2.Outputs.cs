@@ -8,6 +8,30 @@
 namespace Pulumi.Aws.Ec2.Outputs
 {
     [global::Pulumi.OutputTypeAttribute]
+    public sealed class FlowLogDestinationOptions
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private FlowLogDestinationOptions(string? fileFormat, bool? hiveCompatiblePartitions, bool? perHourPartition) => throw null!;
+
+        public readonly string? FileFormat;
+
+        public readonly bool? HiveCompatiblePartitions;
+
+        public readonly bool? PerHourPartition;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class FlowLogTagFieldSpecification
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private FlowLogTagFieldSpecification(string resourceType, global::System.Collections.Immutable.ImmutableArray<string> tagKeys) => throw null!;
+
+        public readonly string ResourceType;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> TagKeys;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
     public sealed class GetAmiBlockDeviceMappingResult
     {
         [global::Pulumi.OutputConstructorAttribute]
@@ -42,6 +66,17 @@ namespace Pulumi.Aws.Ec2.Outputs
         public readonly string ProductCodeId;
 
         public readonly string ProductCodeType;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class GetSecurityGroupFilterResult
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private GetSecurityGroupFilterResult(string name, global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly string Name;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
     }
 
     [global::Pulumi.OutputTypeAttribute]
@@ -361,6 +396,56 @@ namespace Pulumi.Aws.Ec2.Outputs
         public readonly bool SourceDestCheck;
 
         public readonly string Status;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class NetworkAclEgress
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private NetworkAclEgress(string action, string? cidrBlock, int fromPort, int? icmpCode, int? icmpType, string? ipv6CidrBlock, string protocol, int ruleNo, int toPort) => throw null!;
+
+        public readonly string Action;
+
+        public readonly string? CidrBlock;
+
+        public readonly int FromPort;
+
+        public readonly int? IcmpCode;
+
+        public readonly int? IcmpType;
+
+        public readonly string? Ipv6CidrBlock;
+
+        public readonly string Protocol;
+
+        public readonly int RuleNo;
+
+        public readonly int ToPort;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class NetworkAclIngress
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private NetworkAclIngress(string action, string? cidrBlock, int fromPort, int? icmpCode, int? icmpType, string? ipv6CidrBlock, string protocol, int ruleNo, int toPort) => throw null!;
+
+        public readonly string Action;
+
+        public readonly string? CidrBlock;
+
+        public readonly int FromPort;
+
+        public readonly int? IcmpCode;
+
+        public readonly int? IcmpType;
+
+        public readonly string? Ipv6CidrBlock;
+
+        public readonly string Protocol;
+
+        public readonly int RuleNo;
+
+        public readonly int ToPort;
     }
 
     [global::Pulumi.OutputTypeAttribute]

@@ -197,6 +197,198 @@ namespace Pulumi.Aws.Ec2
         public static new global::Pulumi.Aws.Ec2.EipState Empty => throw null!;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:ec2/flowLog:FlowLog")]
+    public class FlowLog : global::Pulumi.CustomResource
+    {
+        public FlowLog(string name, global::Pulumi.Aws.Ec2.FlowLogArgs? args = null, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("deliverCrossAccountRole")]
+        public global::Pulumi.Output<string> DeliverCrossAccountRole => throw null!;
+
+        [global::Pulumi.OutputAttribute("destinationOptions")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Ec2.Outputs.FlowLogDestinationOptions> DestinationOptions => throw null!;
+
+        [global::Pulumi.OutputAttribute("eniId")]
+        public global::Pulumi.Output<string> EniId => throw null!;
+
+        [global::Pulumi.OutputAttribute("iamRoleArn")]
+        public global::Pulumi.Output<string> IamRoleArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("logDestination")]
+        public global::Pulumi.Output<string> LogDestination => throw null!;
+
+        [global::Pulumi.OutputAttribute("logDestinationType")]
+        public global::Pulumi.Output<string> LogDestinationType => throw null!;
+
+        [global::Pulumi.OutputAttribute("logFormat")]
+        public global::Pulumi.Output<string> LogFormat => throw null!;
+
+        [global::Pulumi.OutputAttribute("maxAggregationInterval")]
+        public global::Pulumi.Output<int?> MaxAggregationInterval => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("regionalNatGatewayId")]
+        public global::Pulumi.Output<string> RegionalNatGatewayId => throw null!;
+
+        [global::Pulumi.OutputAttribute("subnetId")]
+        public global::Pulumi.Output<string> SubnetId => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagFieldSpecifications")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Ec2.Outputs.FlowLogTagFieldSpecification>> TagFieldSpecifications => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        [global::Pulumi.OutputAttribute("trafficType")]
+        public global::Pulumi.Output<string> TrafficType => throw null!;
+
+        [global::Pulumi.OutputAttribute("transitGatewayAttachmentId")]
+        public global::Pulumi.Output<string> TransitGatewayAttachmentId => throw null!;
+
+        [global::Pulumi.OutputAttribute("transitGatewayId")]
+        public global::Pulumi.Output<string> TransitGatewayId => throw null!;
+
+        [global::Pulumi.OutputAttribute("vpcId")]
+        public global::Pulumi.Output<string> VpcId => throw null!;
+
+        public static global::Pulumi.Aws.Ec2.FlowLog Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Ec2.FlowLogState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class FlowLogArgs : global::Pulumi.ResourceArgs
+    {
+        public FlowLogArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("deliverCrossAccountRole")]
+        public global::Pulumi.Input<string>? DeliverCrossAccountRole { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("destinationOptions")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Ec2.Inputs.FlowLogDestinationOptionsArgs>? DestinationOptions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eniId")]
+        public global::Pulumi.Input<string>? EniId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("iamRoleArn")]
+        public global::Pulumi.Input<string>? IamRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logDestination")]
+        public global::Pulumi.Input<string>? LogDestination { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logDestinationType")]
+        public global::Pulumi.Input<string>? LogDestinationType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logFormat")]
+        public global::Pulumi.Input<string>? LogFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAggregationInterval")]
+        public global::Pulumi.Input<int>? MaxAggregationInterval { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("regionalNatGatewayId")]
+        public global::Pulumi.Input<string>? RegionalNatGatewayId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnetId")]
+        public global::Pulumi.Input<string>? SubnetId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagFieldSpecifications")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.FlowLogTagFieldSpecificationArgs>? _tagFieldSpecifications;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.FlowLogTagFieldSpecificationArgs> TagFieldSpecifications { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("trafficType")]
+        public global::Pulumi.Input<string>? TrafficType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitGatewayAttachmentId")]
+        public global::Pulumi.Input<string>? TransitGatewayAttachmentId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitGatewayId")]
+        public global::Pulumi.Input<string>? TransitGatewayId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("vpcId")]
+        public global::Pulumi.Input<string>? VpcId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.FlowLogArgs Empty => throw null!;
+    }
+
+    public sealed class FlowLogState : global::Pulumi.ResourceArgs
+    {
+        public FlowLogState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("deliverCrossAccountRole")]
+        public global::Pulumi.Input<string>? DeliverCrossAccountRole { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("destinationOptions")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Ec2.Inputs.FlowLogDestinationOptionsGetArgs>? DestinationOptions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eniId")]
+        public global::Pulumi.Input<string>? EniId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("iamRoleArn")]
+        public global::Pulumi.Input<string>? IamRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logDestination")]
+        public global::Pulumi.Input<string>? LogDestination { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logDestinationType")]
+        public global::Pulumi.Input<string>? LogDestinationType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("logFormat")]
+        public global::Pulumi.Input<string>? LogFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAggregationInterval")]
+        public global::Pulumi.Input<int>? MaxAggregationInterval { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("regionalNatGatewayId")]
+        public global::Pulumi.Input<string>? RegionalNatGatewayId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnetId")]
+        public global::Pulumi.Input<string>? SubnetId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagFieldSpecifications")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.FlowLogTagFieldSpecificationGetArgs>? _tagFieldSpecifications;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.FlowLogTagFieldSpecificationGetArgs> TagFieldSpecifications { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("trafficType")]
+        public global::Pulumi.Input<string>? TrafficType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitGatewayAttachmentId")]
+        public global::Pulumi.Input<string>? TransitGatewayAttachmentId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitGatewayId")]
+        public global::Pulumi.Input<string>? TransitGatewayId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("vpcId")]
+        public global::Pulumi.Input<string>? VpcId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.FlowLogState Empty => throw null!;
+    }
+
     public static class GetAmi
     {
         public static global::System.Threading.Tasks.Task<global::Pulumi.Aws.Ec2.GetAmiResult> InvokeAsync(global::Pulumi.Aws.Ec2.GetAmiArgs? args = null, global::Pulumi.InvokeOptions? options = null) => throw null!;
@@ -379,6 +571,92 @@ namespace Pulumi.Aws.Ec2
         public readonly string UsageOperation;
 
         public readonly string VirtualizationType;
+    }
+
+    public static class GetSecurityGroup
+    {
+        public static global::System.Threading.Tasks.Task<global::Pulumi.Aws.Ec2.GetSecurityGroupResult> InvokeAsync(global::Pulumi.Aws.Ec2.GetSecurityGroupArgs? args = null, global::Pulumi.InvokeOptions? options = null) => throw null!;
+
+        public static global::Pulumi.Output<global::Pulumi.Aws.Ec2.GetSecurityGroupResult> Invoke(global::Pulumi.Aws.Ec2.GetSecurityGroupInvokeArgs? args = null, global::Pulumi.InvokeOptions? options = null) => throw null!;
+
+        public static global::Pulumi.Output<global::Pulumi.Aws.Ec2.GetSecurityGroupResult> Invoke(global::Pulumi.Aws.Ec2.GetSecurityGroupInvokeArgs args, global::Pulumi.InvokeOutputOptions options) => throw null!;
+    }
+
+    public sealed class GetSecurityGroupArgs : global::Pulumi.InvokeArgs
+    {
+        public GetSecurityGroupArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("filters")]
+        private global::System.Collections.Generic.List<global::Pulumi.Aws.Ec2.Inputs.GetSecurityGroupFilterArgs>? _filters;
+        public global::System.Collections.Generic.List<global::Pulumi.Aws.Ec2.Inputs.GetSecurityGroupFilterArgs> Filters { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public string? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public string? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public string? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::System.Collections.Generic.Dictionary<string, string>? _tags;
+        public global::System.Collections.Generic.Dictionary<string, string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("vpcId")]
+        public string? VpcId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.GetSecurityGroupArgs Empty => throw null!;
+    }
+
+    public sealed class GetSecurityGroupInvokeArgs : global::Pulumi.InvokeArgs
+    {
+        public GetSecurityGroupInvokeArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("filters")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.GetSecurityGroupFilterInputArgs>? _filters;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.GetSecurityGroupFilterInputArgs> Filters { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("vpcId")]
+        public global::Pulumi.Input<string>? VpcId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.GetSecurityGroupInvokeArgs Empty => throw null!;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class GetSecurityGroupResult
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private GetSecurityGroupResult(string arn, string description, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Ec2.Outputs.GetSecurityGroupFilterResult> filters, string id, string name, string region, global::System.Collections.Immutable.ImmutableDictionary<string, string> tags, string vpcId) => throw null!;
+
+        public readonly string Arn;
+
+        public readonly string Description;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Ec2.Outputs.GetSecurityGroupFilterResult> Filters;
+
+        public readonly string Id;
+
+        public readonly string Name;
+
+        public readonly string Region;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Tags;
+
+        public readonly string VpcId;
     }
 
     public static class GetSubnets
@@ -2720,6 +2998,239 @@ namespace Pulumi.Aws.Ec2
         public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.Ec2.KeyPairState Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:ec2/networkAcl:NetworkAcl")]
+    public class NetworkAcl : global::Pulumi.CustomResource
+    {
+        public NetworkAcl(string name, global::Pulumi.Aws.Ec2.NetworkAclArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("egress")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Ec2.Outputs.NetworkAclEgress>> Egress => throw null!;
+
+        [global::Pulumi.OutputAttribute("ingress")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Ec2.Outputs.NetworkAclIngress>> Ingress => throw null!;
+
+        [global::Pulumi.OutputAttribute("ownerId")]
+        public global::Pulumi.Output<string> OwnerId => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("subnetIds")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> SubnetIds => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        [global::Pulumi.OutputAttribute("vpcId")]
+        public global::Pulumi.Output<string> VpcId => throw null!;
+
+        public static global::Pulumi.Aws.Ec2.NetworkAcl Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Ec2.NetworkAclState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class NetworkAclArgs : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("egress")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclEgressArgs>? _egress;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclEgressArgs> Egress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ingress")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclIngressArgs>? _ingress;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclIngressArgs> Ingress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnetIds")]
+        private global::Pulumi.InputList<string>? _subnetIds;
+        public global::Pulumi.InputList<string> SubnetIds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("vpcId", required: true)]
+        public global::Pulumi.Input<string> VpcId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.NetworkAclArgs Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:ec2/networkAclRule:NetworkAclRule")]
+    public class NetworkAclRule : global::Pulumi.CustomResource
+    {
+        public NetworkAclRule(string name, global::Pulumi.Aws.Ec2.NetworkAclRuleArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("cidrBlock")]
+        public global::Pulumi.Output<string> CidrBlock => throw null!;
+
+        [global::Pulumi.OutputAttribute("egress")]
+        public global::Pulumi.Output<bool?> Egress => throw null!;
+
+        [global::Pulumi.OutputAttribute("fromPort")]
+        public global::Pulumi.Output<int?> FromPort => throw null!;
+
+        [global::Pulumi.OutputAttribute("icmpCode")]
+        public global::Pulumi.Output<int?> IcmpCode => throw null!;
+
+        [global::Pulumi.OutputAttribute("icmpType")]
+        public global::Pulumi.Output<int?> IcmpType => throw null!;
+
+        [global::Pulumi.OutputAttribute("ipv6CidrBlock")]
+        public global::Pulumi.Output<string> Ipv6CidrBlock => throw null!;
+
+        [global::Pulumi.OutputAttribute("networkAclId")]
+        public global::Pulumi.Output<string> NetworkAclId => throw null!;
+
+        [global::Pulumi.OutputAttribute("protocol")]
+        public global::Pulumi.Output<string> Protocol => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("ruleAction")]
+        public global::Pulumi.Output<string> RuleAction => throw null!;
+
+        [global::Pulumi.OutputAttribute("ruleNumber")]
+        public global::Pulumi.Output<int> RuleNumber => throw null!;
+
+        [global::Pulumi.OutputAttribute("toPort")]
+        public global::Pulumi.Output<int?> ToPort => throw null!;
+
+        public static global::Pulumi.Aws.Ec2.NetworkAclRule Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Ec2.NetworkAclRuleState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class NetworkAclRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("cidrBlock")]
+        public global::Pulumi.Input<string>? CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("egress")]
+        public global::Pulumi.Input<bool>? Egress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fromPort")]
+        public global::Pulumi.Input<int>? FromPort { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpCode")]
+        public global::Pulumi.Input<int>? IcmpCode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpType")]
+        public global::Pulumi.Input<int>? IcmpType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6CidrBlock")]
+        public global::Pulumi.Input<string>? Ipv6CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("networkAclId", required: true)]
+        public global::Pulumi.Input<string> NetworkAclId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol", required: true)]
+        public global::Pulumi.Input<string> Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleAction", required: true)]
+        public global::Pulumi.Input<string> RuleAction { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleNumber", required: true)]
+        public global::Pulumi.Input<int> RuleNumber { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("toPort")]
+        public global::Pulumi.Input<int>? ToPort { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.NetworkAclRuleArgs Empty => throw null!;
+    }
+
+    public sealed class NetworkAclRuleState : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclRuleState() => throw null!;
+
+        [global::Pulumi.InputAttribute("cidrBlock")]
+        public global::Pulumi.Input<string>? CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("egress")]
+        public global::Pulumi.Input<bool>? Egress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fromPort")]
+        public global::Pulumi.Input<int>? FromPort { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpCode")]
+        public global::Pulumi.Input<int>? IcmpCode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("icmpType")]
+        public global::Pulumi.Input<int>? IcmpType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6CidrBlock")]
+        public global::Pulumi.Input<string>? Ipv6CidrBlock { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("networkAclId")]
+        public global::Pulumi.Input<string>? NetworkAclId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol")]
+        public global::Pulumi.Input<string>? Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleAction")]
+        public global::Pulumi.Input<string>? RuleAction { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ruleNumber")]
+        public global::Pulumi.Input<int>? RuleNumber { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("toPort")]
+        public global::Pulumi.Input<int>? ToPort { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.NetworkAclRuleState Empty => throw null!;
+    }
+
+    public sealed class NetworkAclState : global::Pulumi.ResourceArgs
+    {
+        public NetworkAclState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("egress")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclEgressGetArgs>? _egress;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclEgressGetArgs> Egress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ingress")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclIngressGetArgs>? _ingress;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Ec2.Inputs.NetworkAclIngressGetArgs> Ingress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ownerId")]
+        public global::Pulumi.Input<string>? OwnerId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnetIds")]
+        private global::Pulumi.InputList<string>? _subnetIds;
+        public global::Pulumi.InputList<string> SubnetIds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("vpcId")]
+        public global::Pulumi.Input<string>? VpcId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Ec2.NetworkAclState Empty => throw null!;
     }
 
     [global::Pulumi.EnumTypeAttribute]

@@ -181,4 +181,133 @@ namespace Pulumi.Aws.Efs
 
         public static new global::Pulumi.Aws.Efs.FileSystemState Empty => throw null!;
     }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:efs/mountTarget:MountTarget")]
+    public class MountTarget : global::Pulumi.CustomResource
+    {
+        public MountTarget(string name, global::Pulumi.Aws.Efs.MountTargetArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("availabilityZoneId")]
+        public global::Pulumi.Output<string> AvailabilityZoneId => throw null!;
+
+        [global::Pulumi.OutputAttribute("availabilityZoneName")]
+        public global::Pulumi.Output<string> AvailabilityZoneName => throw null!;
+
+        [global::Pulumi.OutputAttribute("dnsName")]
+        public global::Pulumi.Output<string> DnsName => throw null!;
+
+        [global::Pulumi.OutputAttribute("fileSystemArn")]
+        public global::Pulumi.Output<string> FileSystemArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("fileSystemId")]
+        public global::Pulumi.Output<string> FileSystemId => throw null!;
+
+        [global::Pulumi.OutputAttribute("ipAddress")]
+        public global::Pulumi.Output<string> IpAddress => throw null!;
+
+        [global::Pulumi.OutputAttribute("ipAddressType")]
+        public global::Pulumi.Output<string> IpAddressType => throw null!;
+
+        [global::Pulumi.OutputAttribute("ipv6Address")]
+        public global::Pulumi.Output<string> Ipv6Address => throw null!;
+
+        [global::Pulumi.OutputAttribute("mountTargetDnsName")]
+        public global::Pulumi.Output<string> MountTargetDnsName => throw null!;
+
+        [global::Pulumi.OutputAttribute("networkInterfaceId")]
+        public global::Pulumi.Output<string> NetworkInterfaceId => throw null!;
+
+        [global::Pulumi.OutputAttribute("ownerId")]
+        public global::Pulumi.Output<string> OwnerId => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("securityGroups")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> SecurityGroups => throw null!;
+
+        [global::Pulumi.OutputAttribute("subnetId")]
+        public global::Pulumi.Output<string> SubnetId => throw null!;
+
+        public static global::Pulumi.Aws.Efs.MountTarget Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Efs.MountTargetState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class MountTargetArgs : global::Pulumi.ResourceArgs
+    {
+        public MountTargetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("fileSystemId", required: true)]
+        public global::Pulumi.Input<string> FileSystemId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipAddress")]
+        public global::Pulumi.Input<string>? IpAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipAddressType")]
+        public global::Pulumi.Input<string>? IpAddressType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6Address")]
+        public global::Pulumi.Input<string>? Ipv6Address { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("securityGroups")]
+        private global::Pulumi.InputList<string>? _securityGroups;
+        public global::Pulumi.InputList<string> SecurityGroups { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnetId", required: true)]
+        public global::Pulumi.Input<string> SubnetId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Efs.MountTargetArgs Empty => throw null!;
+    }
+
+    public sealed class MountTargetState : global::Pulumi.ResourceArgs
+    {
+        public MountTargetState() => throw null!;
+
+        [global::Pulumi.InputAttribute("availabilityZoneId")]
+        public global::Pulumi.Input<string>? AvailabilityZoneId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("availabilityZoneName")]
+        public global::Pulumi.Input<string>? AvailabilityZoneName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dnsName")]
+        public global::Pulumi.Input<string>? DnsName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fileSystemArn")]
+        public global::Pulumi.Input<string>? FileSystemArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fileSystemId")]
+        public global::Pulumi.Input<string>? FileSystemId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipAddress")]
+        public global::Pulumi.Input<string>? IpAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipAddressType")]
+        public global::Pulumi.Input<string>? IpAddressType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ipv6Address")]
+        public global::Pulumi.Input<string>? Ipv6Address { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mountTargetDnsName")]
+        public global::Pulumi.Input<string>? MountTargetDnsName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("networkInterfaceId")]
+        public global::Pulumi.Input<string>? NetworkInterfaceId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ownerId")]
+        public global::Pulumi.Input<string>? OwnerId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("securityGroups")]
+        private global::Pulumi.InputList<string>? _securityGroups;
+        public global::Pulumi.InputList<string> SecurityGroups { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subnetId")]
+        public global::Pulumi.Input<string>? SubnetId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Efs.MountTargetState Empty => throw null!;
+    }
 }

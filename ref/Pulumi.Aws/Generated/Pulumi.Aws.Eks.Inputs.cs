@@ -7,6 +7,34 @@
 
 namespace Pulumi.Aws.Eks.Inputs
 {
+    public sealed class AccessPolicyAssociationAccessScopeArgs : global::Pulumi.ResourceArgs
+    {
+        public AccessPolicyAssociationAccessScopeArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("namespaces")]
+        private global::Pulumi.InputList<string>? _namespaces;
+        public global::Pulumi.InputList<string> Namespaces { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Eks.Inputs.AccessPolicyAssociationAccessScopeArgs Empty => throw null!;
+    }
+
+    public sealed class AccessPolicyAssociationAccessScopeGetArgs : global::Pulumi.ResourceArgs
+    {
+        public AccessPolicyAssociationAccessScopeGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("namespaces")]
+        private global::Pulumi.InputList<string>? _namespaces;
+        public global::Pulumi.InputList<string> Namespaces { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Eks.Inputs.AccessPolicyAssociationAccessScopeGetArgs Empty => throw null!;
+    }
+
     public sealed class ClusterAccessConfigArgs : global::Pulumi.ResourceArgs
     {
         public ClusterAccessConfigArgs() => throw null!;

@@ -8,6 +8,17 @@
 namespace Pulumi.Aws.Eks.Outputs
 {
     [global::Pulumi.OutputTypeAttribute]
+    public sealed class AccessPolicyAssociationAccessScope
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private AccessPolicyAssociationAccessScope(global::System.Collections.Immutable.ImmutableArray<string> namespaces, string type) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Namespaces;
+
+        public readonly string Type;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
     public sealed class ClusterAccessConfig
     {
         [global::Pulumi.OutputConstructorAttribute]

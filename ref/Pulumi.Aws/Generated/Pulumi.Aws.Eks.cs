@@ -7,6 +7,85 @@
 
 namespace Pulumi.Aws.Eks
 {
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:eks/accessPolicyAssociation:AccessPolicyAssociation")]
+    public class AccessPolicyAssociation : global::Pulumi.CustomResource
+    {
+        public AccessPolicyAssociation(string name, global::Pulumi.Aws.Eks.AccessPolicyAssociationArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("accessScope")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Eks.Outputs.AccessPolicyAssociationAccessScope> AccessScope => throw null!;
+
+        [global::Pulumi.OutputAttribute("associatedAt")]
+        public global::Pulumi.Output<string> AssociatedAt => throw null!;
+
+        [global::Pulumi.OutputAttribute("clusterName")]
+        public global::Pulumi.Output<string> ClusterName => throw null!;
+
+        [global::Pulumi.OutputAttribute("modifiedAt")]
+        public global::Pulumi.Output<string> ModifiedAt => throw null!;
+
+        [global::Pulumi.OutputAttribute("policyArn")]
+        public global::Pulumi.Output<string> PolicyArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("principalArn")]
+        public global::Pulumi.Output<string> PrincipalArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        public static global::Pulumi.Aws.Eks.AccessPolicyAssociation Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Eks.AccessPolicyAssociationState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class AccessPolicyAssociationArgs : global::Pulumi.ResourceArgs
+    {
+        public AccessPolicyAssociationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessScope", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.Eks.Inputs.AccessPolicyAssociationAccessScopeArgs> AccessScope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clusterName", required: true)]
+        public global::Pulumi.Input<string> ClusterName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policyArn", required: true)]
+        public global::Pulumi.Input<string> PolicyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("principalArn", required: true)]
+        public global::Pulumi.Input<string> PrincipalArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Eks.AccessPolicyAssociationArgs Empty => throw null!;
+    }
+
+    public sealed class AccessPolicyAssociationState : global::Pulumi.ResourceArgs
+    {
+        public AccessPolicyAssociationState() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessScope")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Eks.Inputs.AccessPolicyAssociationAccessScopeGetArgs>? AccessScope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("associatedAt")]
+        public global::Pulumi.Input<string>? AssociatedAt { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clusterName")]
+        public global::Pulumi.Input<string>? ClusterName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("modifiedAt")]
+        public global::Pulumi.Input<string>? ModifiedAt { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policyArn")]
+        public global::Pulumi.Input<string>? PolicyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("principalArn")]
+        public global::Pulumi.Input<string>? PrincipalArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Eks.AccessPolicyAssociationState Empty => throw null!;
+    }
+
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:eks/cluster:Cluster")]
     public class Cluster : global::Pulumi.CustomResource
     {

@@ -92,6 +92,68 @@ namespace Pulumi.Aws.Iam
         public static new global::Pulumi.Aws.Iam.AccessKeyState Empty => throw null!;
     }
 
+    public static class GetOpenIdConnectProvider
+    {
+        public static global::System.Threading.Tasks.Task<global::Pulumi.Aws.Iam.GetOpenIdConnectProviderResult> InvokeAsync(global::Pulumi.Aws.Iam.GetOpenIdConnectProviderArgs? args = null, global::Pulumi.InvokeOptions? options = null) => throw null!;
+
+        public static global::Pulumi.Output<global::Pulumi.Aws.Iam.GetOpenIdConnectProviderResult> Invoke(global::Pulumi.Aws.Iam.GetOpenIdConnectProviderInvokeArgs? args = null, global::Pulumi.InvokeOptions? options = null) => throw null!;
+
+        public static global::Pulumi.Output<global::Pulumi.Aws.Iam.GetOpenIdConnectProviderResult> Invoke(global::Pulumi.Aws.Iam.GetOpenIdConnectProviderInvokeArgs args, global::Pulumi.InvokeOutputOptions options) => throw null!;
+    }
+
+    public sealed class GetOpenIdConnectProviderArgs : global::Pulumi.InvokeArgs
+    {
+        public GetOpenIdConnectProviderArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public string? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::System.Collections.Generic.Dictionary<string, string>? _tags;
+        public global::System.Collections.Generic.Dictionary<string, string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("url")]
+        public string? Url { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.GetOpenIdConnectProviderArgs Empty => throw null!;
+    }
+
+    public sealed class GetOpenIdConnectProviderInvokeArgs : global::Pulumi.InvokeArgs
+    {
+        public GetOpenIdConnectProviderInvokeArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("url")]
+        public global::Pulumi.Input<string>? Url { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.GetOpenIdConnectProviderInvokeArgs Empty => throw null!;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class GetOpenIdConnectProviderResult
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private GetOpenIdConnectProviderResult(string arn, global::System.Collections.Immutable.ImmutableArray<string> clientIdLists, string id, global::System.Collections.Immutable.ImmutableDictionary<string, string> tags, global::System.Collections.Immutable.ImmutableArray<string> thumbprintLists, string url) => throw null!;
+
+        public readonly string Arn;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> ClientIdLists;
+
+        public readonly string Id;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Tags;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> ThumbprintLists;
+
+        public readonly string Url;
+    }
+
     public static class GetPolicyDocument
     {
         public static global::System.Threading.Tasks.Task<global::Pulumi.Aws.Iam.GetPolicyDocumentResult> InvokeAsync(global::Pulumi.Aws.Iam.GetPolicyDocumentArgs? args = null, global::Pulumi.InvokeOptions? options = null) => throw null!;
@@ -190,6 +252,39 @@ namespace Pulumi.Aws.Iam
         public readonly string? Version;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:iam/group:Group")]
+    public class Group : global::Pulumi.CustomResource
+    {
+        public Group(string name, global::Pulumi.Aws.Iam.GroupArgs? args = null, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("name")]
+        public global::Pulumi.Output<string> Name => throw null!;
+
+        [global::Pulumi.OutputAttribute("path")]
+        public global::Pulumi.Output<string> Path => throw null!;
+
+        [global::Pulumi.OutputAttribute("uniqueId")]
+        public global::Pulumi.Output<string> UniqueId => throw null!;
+
+        public static global::Pulumi.Aws.Iam.Group Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Iam.GroupState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class GroupArgs : global::Pulumi.ResourceArgs
+    {
+        public GroupArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("path")]
+        public global::Pulumi.Input<string>? Path { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.GroupArgs Empty => throw null!;
+    }
+
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:iam/groupPolicy:GroupPolicy")]
     public class GroupPolicy : global::Pulumi.CustomResource
     {
@@ -229,6 +324,46 @@ namespace Pulumi.Aws.Iam
         public static new global::Pulumi.Aws.Iam.GroupPolicyArgs Empty => throw null!;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:iam/groupPolicyAttachment:GroupPolicyAttachment")]
+    public class GroupPolicyAttachment : global::Pulumi.CustomResource
+    {
+        public GroupPolicyAttachment(string name, global::Pulumi.Aws.Iam.GroupPolicyAttachmentArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("group")]
+        public global::Pulumi.Output<string> Group => throw null!;
+
+        [global::Pulumi.OutputAttribute("policyArn")]
+        public global::Pulumi.Output<string> PolicyArn => throw null!;
+
+        public static global::Pulumi.Aws.Iam.GroupPolicyAttachment Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Iam.GroupPolicyAttachmentState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class GroupPolicyAttachmentArgs : global::Pulumi.ResourceArgs
+    {
+        public GroupPolicyAttachmentArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("group", required: true)]
+        public global::Pulumi.Input<string> Group { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policyArn", required: true)]
+        public global::Pulumi.Input<string> PolicyArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.GroupPolicyAttachmentArgs Empty => throw null!;
+    }
+
+    public sealed class GroupPolicyAttachmentState : global::Pulumi.ResourceArgs
+    {
+        public GroupPolicyAttachmentState() => throw null!;
+
+        [global::Pulumi.InputAttribute("group")]
+        public global::Pulumi.Input<string>? Group { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policyArn")]
+        public global::Pulumi.Input<string>? PolicyArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.GroupPolicyAttachmentState Empty => throw null!;
+    }
+
     public sealed class GroupPolicyState : global::Pulumi.ResourceArgs
     {
         public GroupPolicyState() => throw null!;
@@ -246,6 +381,25 @@ namespace Pulumi.Aws.Iam
         public global::Pulumi.InputUnion<string, global::Pulumi.Aws.Iam.Inputs.PolicyDocumentGetArgs>? Policy { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.Iam.GroupPolicyState Empty => throw null!;
+    }
+
+    public sealed class GroupState : global::Pulumi.ResourceArgs
+    {
+        public GroupState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("path")]
+        public global::Pulumi.Input<string>? Path { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uniqueId")]
+        public global::Pulumi.Input<string>? UniqueId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.GroupState Empty => throw null!;
     }
 
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:iam/instanceProfile:InstanceProfile")]
@@ -1595,6 +1749,79 @@ namespace Pulumi.Aws.Iam
         public static new global::Pulumi.Aws.Iam.PolicyArgs Empty => throw null!;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:iam/policyAttachment:PolicyAttachment")]
+    public class PolicyAttachment : global::Pulumi.CustomResource
+    {
+        public PolicyAttachment(string name, global::Pulumi.Aws.Iam.PolicyAttachmentArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("groups")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> Groups => throw null!;
+
+        [global::Pulumi.OutputAttribute("name")]
+        public global::Pulumi.Output<string> Name => throw null!;
+
+        [global::Pulumi.OutputAttribute("policyArn")]
+        public global::Pulumi.Output<string> PolicyArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("roles")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> Roles => throw null!;
+
+        [global::Pulumi.OutputAttribute("users")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> Users => throw null!;
+
+        public static global::Pulumi.Aws.Iam.PolicyAttachment Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Iam.PolicyAttachmentState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class PolicyAttachmentArgs : global::Pulumi.ResourceArgs
+    {
+        public PolicyAttachmentArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("groups")]
+        private global::Pulumi.InputList<string>? _groups;
+        public global::Pulumi.InputList<string> Groups { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policyArn", required: true)]
+        public global::Pulumi.Input<string> PolicyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("roles")]
+        private global::Pulumi.InputList<string>? _roles;
+        public global::Pulumi.InputList<string> Roles { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("users")]
+        private global::Pulumi.InputList<string>? _users;
+        public global::Pulumi.InputList<string> Users { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.PolicyAttachmentArgs Empty => throw null!;
+    }
+
+    public sealed class PolicyAttachmentState : global::Pulumi.ResourceArgs
+    {
+        public PolicyAttachmentState() => throw null!;
+
+        [global::Pulumi.InputAttribute("groups")]
+        private global::Pulumi.InputList<string>? _groups;
+        public global::Pulumi.InputList<string> Groups { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policyArn")]
+        public global::Pulumi.Input<string>? PolicyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("roles")]
+        private global::Pulumi.InputList<string>? _roles;
+        public global::Pulumi.InputList<string> Roles { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("users")]
+        private global::Pulumi.InputList<string>? _users;
+        public global::Pulumi.InputList<string> Users { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.PolicyAttachmentState Empty => throw null!;
+    }
+
     [global::Pulumi.EnumTypeAttribute]
     public readonly struct PolicyDocumentVersion : global::System.IEquatable<global::Pulumi.Aws.Iam.PolicyDocumentVersion>
     {
@@ -2025,6 +2252,46 @@ namespace Pulumi.Aws.Iam
         public global::Pulumi.Input<string> User { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.Iam.UserPolicyArgs Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:iam/userPolicyAttachment:UserPolicyAttachment")]
+    public class UserPolicyAttachment : global::Pulumi.CustomResource
+    {
+        public UserPolicyAttachment(string name, global::Pulumi.Aws.Iam.UserPolicyAttachmentArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("policyArn")]
+        public global::Pulumi.Output<string> PolicyArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("user")]
+        public global::Pulumi.Output<string> User => throw null!;
+
+        public static global::Pulumi.Aws.Iam.UserPolicyAttachment Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Iam.UserPolicyAttachmentState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class UserPolicyAttachmentArgs : global::Pulumi.ResourceArgs
+    {
+        public UserPolicyAttachmentArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("policyArn", required: true)]
+        public global::Pulumi.Input<string> PolicyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("user", required: true)]
+        public global::Pulumi.Input<string> User { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.UserPolicyAttachmentArgs Empty => throw null!;
+    }
+
+    public sealed class UserPolicyAttachmentState : global::Pulumi.ResourceArgs
+    {
+        public UserPolicyAttachmentState() => throw null!;
+
+        [global::Pulumi.InputAttribute("policyArn")]
+        public global::Pulumi.Input<string>? PolicyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("user")]
+        public global::Pulumi.Input<string>? User { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Iam.UserPolicyAttachmentState Empty => throw null!;
     }
 
     public sealed class UserPolicyState : global::Pulumi.ResourceArgs

@@ -7,6 +7,76 @@
 
 namespace Pulumi.Aws.Kms
 {
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:kms/alias:Alias")]
+    public class Alias : global::Pulumi.CustomResource
+    {
+        public Alias(string name, global::Pulumi.Aws.Kms.AliasArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("name")]
+        public global::Pulumi.Output<string> Name => throw null!;
+
+        [global::Pulumi.OutputAttribute("namePrefix")]
+        public global::Pulumi.Output<string> NamePrefix => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetKeyArn")]
+        public global::Pulumi.Output<string> TargetKeyArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetKeyId")]
+        public global::Pulumi.Output<string> TargetKeyId => throw null!;
+
+        public static global::Pulumi.Aws.Kms.Alias Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Kms.AliasState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class AliasArgs : global::Pulumi.ResourceArgs
+    {
+        public AliasArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("namePrefix")]
+        public global::Pulumi.Input<string>? NamePrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetKeyId", required: true)]
+        public global::Pulumi.Input<string> TargetKeyId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Kms.AliasArgs Empty => throw null!;
+    }
+
+    public sealed class AliasState : global::Pulumi.ResourceArgs
+    {
+        public AliasState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name")]
+        public global::Pulumi.Input<string>? Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("namePrefix")]
+        public global::Pulumi.Input<string>? NamePrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetKeyArn")]
+        public global::Pulumi.Input<string>? TargetKeyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetKeyId")]
+        public global::Pulumi.Input<string>? TargetKeyId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Kms.AliasState Empty => throw null!;
+    }
+
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:kms/key:Key")]
     public class Key : global::Pulumi.CustomResource
     {

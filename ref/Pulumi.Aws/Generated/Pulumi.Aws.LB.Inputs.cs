@@ -489,6 +489,798 @@ namespace Pulumi.Aws.LB.Inputs
         public static new global::Pulumi.Aws.LB.Inputs.ListenerMutualAuthenticationGetArgs Empty => throw null!;
     }
 
+    public sealed class ListenerRuleActionArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("authenticateCognito")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateCognitoArgs>? AuthenticateCognito { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("authenticateOidc")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateOidcArgs>? AuthenticateOidc { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fixedResponse")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionFixedResponseArgs>? FixedResponse { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forward")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardArgs>? Forward { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jwtValidation")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationArgs>? JwtValidation { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("order")]
+        public global::Pulumi.Input<int>? Order { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redirect")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionRedirectArgs>? Redirect { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGroupArn")]
+        public global::Pulumi.Input<string>? TargetGroupArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionAuthenticateCognitoArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionAuthenticateCognitoArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("authenticationRequestExtraParams")]
+        private global::Pulumi.InputMap<string>? _authenticationRequestExtraParams;
+        public global::Pulumi.InputMap<string> AuthenticationRequestExtraParams { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("onUnauthenticatedRequest")]
+        public global::Pulumi.Input<string>? OnUnauthenticatedRequest { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scope")]
+        public global::Pulumi.Input<string>? Scope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionCookieName")]
+        public global::Pulumi.Input<string>? SessionCookieName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionTimeout")]
+        public global::Pulumi.Input<int>? SessionTimeout { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userPoolArn", required: true)]
+        public global::Pulumi.Input<string> UserPoolArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userPoolClientId", required: true)]
+        public global::Pulumi.Input<string> UserPoolClientId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userPoolDomain", required: true)]
+        public global::Pulumi.Input<string> UserPoolDomain { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateCognitoArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionAuthenticateCognitoGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionAuthenticateCognitoGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("authenticationRequestExtraParams")]
+        private global::Pulumi.InputMap<string>? _authenticationRequestExtraParams;
+        public global::Pulumi.InputMap<string> AuthenticationRequestExtraParams { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("onUnauthenticatedRequest")]
+        public global::Pulumi.Input<string>? OnUnauthenticatedRequest { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scope")]
+        public global::Pulumi.Input<string>? Scope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionCookieName")]
+        public global::Pulumi.Input<string>? SessionCookieName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionTimeout")]
+        public global::Pulumi.Input<int>? SessionTimeout { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userPoolArn", required: true)]
+        public global::Pulumi.Input<string> UserPoolArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userPoolClientId", required: true)]
+        public global::Pulumi.Input<string> UserPoolClientId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userPoolDomain", required: true)]
+        public global::Pulumi.Input<string> UserPoolDomain { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateCognitoGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionAuthenticateOidcArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionAuthenticateOidcArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("authenticationRequestExtraParams")]
+        private global::Pulumi.InputMap<string>? _authenticationRequestExtraParams;
+        public global::Pulumi.InputMap<string> AuthenticationRequestExtraParams { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("authorizationEndpoint", required: true)]
+        public global::Pulumi.Input<string> AuthorizationEndpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clientId", required: true)]
+        public global::Pulumi.Input<string> ClientId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clientSecret", required: true)]
+        public global::Pulumi.Input<string> ClientSecret { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("issuer", required: true)]
+        public global::Pulumi.Input<string> Issuer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("onUnauthenticatedRequest")]
+        public global::Pulumi.Input<string>? OnUnauthenticatedRequest { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scope")]
+        public global::Pulumi.Input<string>? Scope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionCookieName")]
+        public global::Pulumi.Input<string>? SessionCookieName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionTimeout")]
+        public global::Pulumi.Input<int>? SessionTimeout { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tokenEndpoint", required: true)]
+        public global::Pulumi.Input<string> TokenEndpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userInfoEndpoint", required: true)]
+        public global::Pulumi.Input<string> UserInfoEndpoint { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateOidcArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionAuthenticateOidcGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionAuthenticateOidcGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("authenticationRequestExtraParams")]
+        private global::Pulumi.InputMap<string>? _authenticationRequestExtraParams;
+        public global::Pulumi.InputMap<string> AuthenticationRequestExtraParams { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("authorizationEndpoint", required: true)]
+        public global::Pulumi.Input<string> AuthorizationEndpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clientId", required: true)]
+        public global::Pulumi.Input<string> ClientId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clientSecret", required: true)]
+        public global::Pulumi.Input<string> ClientSecret { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("issuer", required: true)]
+        public global::Pulumi.Input<string> Issuer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("onUnauthenticatedRequest")]
+        public global::Pulumi.Input<string>? OnUnauthenticatedRequest { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scope")]
+        public global::Pulumi.Input<string>? Scope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionCookieName")]
+        public global::Pulumi.Input<string>? SessionCookieName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sessionTimeout")]
+        public global::Pulumi.Input<int>? SessionTimeout { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tokenEndpoint", required: true)]
+        public global::Pulumi.Input<string> TokenEndpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("userInfoEndpoint", required: true)]
+        public global::Pulumi.Input<string> UserInfoEndpoint { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateOidcGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionFixedResponseArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionFixedResponseArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("contentType", required: true)]
+        public global::Pulumi.Input<string> ContentType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("messageBody")]
+        public global::Pulumi.Input<string>? MessageBody { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("statusCode")]
+        public global::Pulumi.Input<string>? StatusCode { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionFixedResponseArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionFixedResponseGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionFixedResponseGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("contentType", required: true)]
+        public global::Pulumi.Input<string> ContentType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("messageBody")]
+        public global::Pulumi.Input<string>? MessageBody { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("statusCode")]
+        public global::Pulumi.Input<string>? StatusCode { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionFixedResponseGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionForwardArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionForwardArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("stickiness")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardStickinessArgs>? Stickiness { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGroups", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardTargetGroupArgs>? _targetGroups;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardTargetGroupArgs> TargetGroups { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionForwardGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionForwardGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("stickiness")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardStickinessGetArgs>? Stickiness { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGroups", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardTargetGroupGetArgs>? _targetGroups;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardTargetGroupGetArgs> TargetGroups { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionForwardStickinessArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionForwardStickinessArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("duration", required: true)]
+        public global::Pulumi.Input<int> Duration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enabled")]
+        public global::Pulumi.Input<bool>? Enabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardStickinessArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionForwardStickinessGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionForwardStickinessGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("duration", required: true)]
+        public global::Pulumi.Input<int> Duration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enabled")]
+        public global::Pulumi.Input<bool>? Enabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardStickinessGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionForwardTargetGroupArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionForwardTargetGroupArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn", required: true)]
+        public global::Pulumi.Input<string> Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("weight")]
+        public global::Pulumi.Input<int>? Weight { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardTargetGroupArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionForwardTargetGroupGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionForwardTargetGroupGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn", required: true)]
+        public global::Pulumi.Input<string> Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("weight")]
+        public global::Pulumi.Input<int>? Weight { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardTargetGroupGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("authenticateCognito")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateCognitoGetArgs>? AuthenticateCognito { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("authenticateOidc")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionAuthenticateOidcGetArgs>? AuthenticateOidc { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fixedResponse")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionFixedResponseGetArgs>? FixedResponse { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forward")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionForwardGetArgs>? Forward { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jwtValidation")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationGetArgs>? JwtValidation { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("order")]
+        public global::Pulumi.Input<int>? Order { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redirect")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionRedirectGetArgs>? Redirect { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGroupArn")]
+        public global::Pulumi.Input<string>? TargetGroupArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionJwtValidationAdditionalClaimArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionJwtValidationAdditionalClaimArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("format", required: true)]
+        public global::Pulumi.Input<string> Format { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public global::Pulumi.Input<string> Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationAdditionalClaimArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionJwtValidationAdditionalClaimGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionJwtValidationAdditionalClaimGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("format", required: true)]
+        public global::Pulumi.Input<string> Format { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("name", required: true)]
+        public global::Pulumi.Input<string> Name { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationAdditionalClaimGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionJwtValidationArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionJwtValidationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("additionalClaims")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationAdditionalClaimArgs>? _additionalClaims;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationAdditionalClaimArgs> AdditionalClaims { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("issuer", required: true)]
+        public global::Pulumi.Input<string> Issuer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jwksEndpoint", required: true)]
+        public global::Pulumi.Input<string> JwksEndpoint { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionJwtValidationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionJwtValidationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("additionalClaims")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationAdditionalClaimGetArgs>? _additionalClaims;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationAdditionalClaimGetArgs> AdditionalClaims { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("issuer", required: true)]
+        public global::Pulumi.Input<string> Issuer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("jwksEndpoint", required: true)]
+        public global::Pulumi.Input<string> JwksEndpoint { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionJwtValidationGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionRedirectArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionRedirectArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("host")]
+        public global::Pulumi.Input<string>? Host { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("path")]
+        public global::Pulumi.Input<string>? Path { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("port")]
+        public global::Pulumi.Input<string>? Port { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol")]
+        public global::Pulumi.Input<string>? Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("query")]
+        public global::Pulumi.Input<string>? Query { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("statusCode", required: true)]
+        public global::Pulumi.Input<string> StatusCode { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionRedirectArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleActionRedirectGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleActionRedirectGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("host")]
+        public global::Pulumi.Input<string>? Host { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("path")]
+        public global::Pulumi.Input<string>? Path { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("port")]
+        public global::Pulumi.Input<string>? Port { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol")]
+        public global::Pulumi.Input<string>? Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("query")]
+        public global::Pulumi.Input<string>? Query { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("statusCode", required: true)]
+        public global::Pulumi.Input<string> StatusCode { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleActionRedirectGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("hostHeader")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHostHeaderArgs>? HostHeader { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("httpHeader")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpHeaderArgs>? HttpHeader { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("httpRequestMethod")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpRequestMethodArgs>? HttpRequestMethod { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pathPattern")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionPathPatternArgs>? PathPattern { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queryStrings")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionQueryStringArgs>? _queryStrings;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionQueryStringArgs> QueryStrings { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sourceIp")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionSourceIpArgs>? SourceIp { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("hostHeader")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHostHeaderGetArgs>? HostHeader { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("httpHeader")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpHeaderGetArgs>? HttpHeader { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("httpRequestMethod")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpRequestMethodGetArgs>? HttpRequestMethod { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pathPattern")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionPathPatternGetArgs>? PathPattern { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queryStrings")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionQueryStringGetArgs>? _queryStrings;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionQueryStringGetArgs> QueryStrings { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sourceIp")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionSourceIpGetArgs>? SourceIp { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionHostHeaderArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionHostHeaderArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regexValues")]
+        private global::Pulumi.InputList<string>? _regexValues;
+        public global::Pulumi.InputList<string> RegexValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHostHeaderArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionHostHeaderGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionHostHeaderGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regexValues")]
+        private global::Pulumi.InputList<string>? _regexValues;
+        public global::Pulumi.InputList<string> RegexValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHostHeaderGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionHttpHeaderArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionHttpHeaderArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("httpHeaderName", required: true)]
+        public global::Pulumi.Input<string> HttpHeaderName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("regexValues")]
+        private global::Pulumi.InputList<string>? _regexValues;
+        public global::Pulumi.InputList<string> RegexValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpHeaderArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionHttpHeaderGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionHttpHeaderGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("httpHeaderName", required: true)]
+        public global::Pulumi.Input<string> HttpHeaderName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("regexValues")]
+        private global::Pulumi.InputList<string>? _regexValues;
+        public global::Pulumi.InputList<string> RegexValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpHeaderGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionHttpRequestMethodArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionHttpRequestMethodArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpRequestMethodArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionHttpRequestMethodGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionHttpRequestMethodGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("values", required: true)]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionHttpRequestMethodGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionPathPatternArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionPathPatternArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regexValues")]
+        private global::Pulumi.InputList<string>? _regexValues;
+        public global::Pulumi.InputList<string> RegexValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionPathPatternArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionPathPatternGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionPathPatternGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regexValues")]
+        private global::Pulumi.InputList<string>? _regexValues;
+        public global::Pulumi.InputList<string> RegexValues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionPathPatternGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionQueryStringArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionQueryStringArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key")]
+        public global::Pulumi.Input<string>? Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionQueryStringArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionQueryStringGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionQueryStringGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key")]
+        public global::Pulumi.Input<string>? Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionQueryStringGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionSourceIpArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionSourceIpArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("ipAddressType")]
+        public global::Pulumi.Input<string>? IpAddressType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionSourceIpArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleConditionSourceIpGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleConditionSourceIpGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("ipAddressType")]
+        public global::Pulumi.Input<string>? IpAddressType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("values")]
+        private global::Pulumi.InputList<string>? _values;
+        public global::Pulumi.InputList<string> Values { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionSourceIpGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("hostHeaderRewriteConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigArgs>? HostHeaderRewriteConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("urlRewriteConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigArgs>? UrlRewriteConfig { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("hostHeaderRewriteConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigGetArgs>? HostHeaderRewriteConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("urlRewriteConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigGetArgs>? UrlRewriteConfig { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformHostHeaderRewriteConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformHostHeaderRewriteConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("rewrite")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigRewriteArgs>? Rewrite { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformHostHeaderRewriteConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformHostHeaderRewriteConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("rewrite")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigRewriteGetArgs>? Rewrite { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformHostHeaderRewriteConfigRewriteArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformHostHeaderRewriteConfigRewriteArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regex", required: true)]
+        public global::Pulumi.Input<string> Regex { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replace", required: true)]
+        public global::Pulumi.Input<string> Replace { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigRewriteArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformHostHeaderRewriteConfigRewriteGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformHostHeaderRewriteConfigRewriteGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regex", required: true)]
+        public global::Pulumi.Input<string> Regex { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replace", required: true)]
+        public global::Pulumi.Input<string> Replace { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformHostHeaderRewriteConfigRewriteGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformUrlRewriteConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformUrlRewriteConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("rewrite")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigRewriteArgs>? Rewrite { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformUrlRewriteConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformUrlRewriteConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("rewrite")]
+        public global::Pulumi.Input<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigRewriteGetArgs>? Rewrite { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformUrlRewriteConfigRewriteArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformUrlRewriteConfigRewriteArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regex", required: true)]
+        public global::Pulumi.Input<string> Regex { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replace", required: true)]
+        public global::Pulumi.Input<string> Replace { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigRewriteArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleTransformUrlRewriteConfigRewriteGetArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleTransformUrlRewriteConfigRewriteGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("regex", required: true)]
+        public global::Pulumi.Input<string> Regex { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replace", required: true)]
+        public global::Pulumi.Input<string> Replace { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformUrlRewriteConfigRewriteGetArgs Empty => throw null!;
+    }
+
     public sealed class LoadBalancerAccessLogsArgs : global::Pulumi.ResourceArgs
     {
         public LoadBalancerAccessLogsArgs() => throw null!;

@@ -191,6 +191,312 @@ namespace Pulumi.Aws.LB.Outputs
     }
 
     [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleAction
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleAction(global::Pulumi.Aws.LB.Outputs.ListenerRuleActionAuthenticateCognito? authenticateCognito, global::Pulumi.Aws.LB.Outputs.ListenerRuleActionAuthenticateOidc? authenticateOidc, global::Pulumi.Aws.LB.Outputs.ListenerRuleActionFixedResponse? fixedResponse, global::Pulumi.Aws.LB.Outputs.ListenerRuleActionForward? forward, global::Pulumi.Aws.LB.Outputs.ListenerRuleActionJwtValidation? jwtValidation, int order, global::Pulumi.Aws.LB.Outputs.ListenerRuleActionRedirect? redirect, string? targetGroupArn, string type) => throw null!;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleActionAuthenticateCognito? AuthenticateCognito;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleActionAuthenticateOidc? AuthenticateOidc;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleActionFixedResponse? FixedResponse;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleActionForward? Forward;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleActionJwtValidation? JwtValidation;
+
+        public readonly int Order;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleActionRedirect? Redirect;
+
+        public readonly string? TargetGroupArn;
+
+        public readonly string Type;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionAuthenticateCognito
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionAuthenticateCognito(global::System.Collections.Immutable.ImmutableDictionary<string, string>? authenticationRequestExtraParams, string onUnauthenticatedRequest, string? scope, string? sessionCookieName, int? sessionTimeout, string userPoolArn, string userPoolClientId, string userPoolDomain) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? AuthenticationRequestExtraParams;
+
+        public readonly string OnUnauthenticatedRequest;
+
+        public readonly string? Scope;
+
+        public readonly string? SessionCookieName;
+
+        public readonly int? SessionTimeout;
+
+        public readonly string UserPoolArn;
+
+        public readonly string UserPoolClientId;
+
+        public readonly string UserPoolDomain;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionAuthenticateOidc
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionAuthenticateOidc(global::System.Collections.Immutable.ImmutableDictionary<string, string>? authenticationRequestExtraParams, string authorizationEndpoint, string clientId, string clientSecret, string issuer, string onUnauthenticatedRequest, string? scope, string? sessionCookieName, int? sessionTimeout, string tokenEndpoint, string userInfoEndpoint) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? AuthenticationRequestExtraParams;
+
+        public readonly string AuthorizationEndpoint;
+
+        public readonly string ClientId;
+
+        public readonly string ClientSecret;
+
+        public readonly string Issuer;
+
+        public readonly string OnUnauthenticatedRequest;
+
+        public readonly string? Scope;
+
+        public readonly string? SessionCookieName;
+
+        public readonly int? SessionTimeout;
+
+        public readonly string TokenEndpoint;
+
+        public readonly string UserInfoEndpoint;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionFixedResponse
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionFixedResponse(string contentType, string? messageBody, string statusCode) => throw null!;
+
+        public readonly string ContentType;
+
+        public readonly string? MessageBody;
+
+        public readonly string StatusCode;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionForward
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionForward(global::Pulumi.Aws.LB.Outputs.ListenerRuleActionForwardStickiness? stickiness, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleActionForwardTargetGroup> targetGroups) => throw null!;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleActionForwardStickiness? Stickiness;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleActionForwardTargetGroup> TargetGroups;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionForwardStickiness
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionForwardStickiness(int duration, bool? enabled) => throw null!;
+
+        public readonly int Duration;
+
+        public readonly bool? Enabled;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionForwardTargetGroup
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionForwardTargetGroup(string arn, int? weight) => throw null!;
+
+        public readonly string Arn;
+
+        public readonly int? Weight;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionJwtValidation
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionJwtValidation(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleActionJwtValidationAdditionalClaim> additionalClaims, string issuer, string jwksEndpoint) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleActionJwtValidationAdditionalClaim> AdditionalClaims;
+
+        public readonly string Issuer;
+
+        public readonly string JwksEndpoint;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionJwtValidationAdditionalClaim
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionJwtValidationAdditionalClaim(string format, string name, global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly string Format;
+
+        public readonly string Name;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleActionRedirect
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleActionRedirect(string? host, string? path, string? port, string? protocol, string? query, string statusCode) => throw null!;
+
+        public readonly string? Host;
+
+        public readonly string? Path;
+
+        public readonly string? Port;
+
+        public readonly string? Protocol;
+
+        public readonly string? Query;
+
+        public readonly string StatusCode;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleCondition
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleCondition(global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionHostHeader? hostHeader, global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionHttpHeader? httpHeader, global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionHttpRequestMethod? httpRequestMethod, global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionPathPattern? pathPattern, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionQueryString> queryStrings, global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionSourceIp? sourceIp) => throw null!;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionHostHeader? HostHeader;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionHttpHeader? HttpHeader;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionHttpRequestMethod? HttpRequestMethod;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionPathPattern? PathPattern;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionQueryString> QueryStrings;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleConditionSourceIp? SourceIp;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleConditionHostHeader
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleConditionHostHeader(global::System.Collections.Immutable.ImmutableArray<string> regexValues, global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> RegexValues;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleConditionHttpHeader
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleConditionHttpHeader(string httpHeaderName, global::System.Collections.Immutable.ImmutableArray<string> regexValues, global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly string HttpHeaderName;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> RegexValues;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleConditionHttpRequestMethod
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleConditionHttpRequestMethod(global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleConditionPathPattern
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleConditionPathPattern(global::System.Collections.Immutable.ImmutableArray<string> regexValues, global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> RegexValues;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleConditionQueryString
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleConditionQueryString(string? key, string value) => throw null!;
+
+        public readonly string? Key;
+
+        public readonly string Value;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleConditionSourceIp
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleConditionSourceIp(string? ipAddressType, global::System.Collections.Immutable.ImmutableArray<string> values) => throw null!;
+
+        public readonly string? IpAddressType;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Values;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleTransform
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleTransform(global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformHostHeaderRewriteConfig? hostHeaderRewriteConfig, string type, global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformUrlRewriteConfig? urlRewriteConfig) => throw null!;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformHostHeaderRewriteConfig? HostHeaderRewriteConfig;
+
+        public readonly string Type;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformUrlRewriteConfig? UrlRewriteConfig;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleTransformHostHeaderRewriteConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleTransformHostHeaderRewriteConfig(global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformHostHeaderRewriteConfigRewrite? rewrite) => throw null!;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformHostHeaderRewriteConfigRewrite? Rewrite;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleTransformHostHeaderRewriteConfigRewrite
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleTransformHostHeaderRewriteConfigRewrite(string regex, string replace) => throw null!;
+
+        public readonly string Regex;
+
+        public readonly string Replace;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleTransformUrlRewriteConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleTransformUrlRewriteConfig(global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformUrlRewriteConfigRewrite? rewrite) => throw null!;
+
+        public readonly global::Pulumi.Aws.LB.Outputs.ListenerRuleTransformUrlRewriteConfigRewrite? Rewrite;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class ListenerRuleTransformUrlRewriteConfigRewrite
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private ListenerRuleTransformUrlRewriteConfigRewrite(string regex, string replace) => throw null!;
+
+        public readonly string Regex;
+
+        public readonly string Replace;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
     public sealed class LoadBalancerAccessLogs
     {
         [global::Pulumi.OutputConstructorAttribute]

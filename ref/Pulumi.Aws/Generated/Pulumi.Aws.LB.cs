@@ -210,6 +210,112 @@ namespace Pulumi.Aws.LB
         public static new global::Pulumi.Aws.LB.ListenerArgs Empty => throw null!;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:lb/listenerRule:ListenerRule")]
+    public class ListenerRule : global::Pulumi.CustomResource
+    {
+        public ListenerRule(string name, global::Pulumi.Aws.LB.ListenerRuleArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("actions")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleAction>> Actions => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("conditions")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleCondition>> Conditions => throw null!;
+
+        [global::Pulumi.OutputAttribute("listenerArn")]
+        public global::Pulumi.Output<string> ListenerArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("priority")]
+        public global::Pulumi.Output<int> Priority => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        [global::Pulumi.OutputAttribute("transforms")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.LB.Outputs.ListenerRuleTransform>> Transforms => throw null!;
+
+        public static global::Pulumi.Aws.LB.ListenerRule Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.LB.ListenerRuleState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class ListenerRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("actions", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionArgs>? _actions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionArgs> Actions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("conditions", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs>? _conditions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionArgs> Conditions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("listenerArn", required: true)]
+        public global::Pulumi.Input<string> ListenerArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("priority")]
+        public global::Pulumi.Input<int>? Priority { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transforms")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformArgs>? _transforms;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformArgs> Transforms { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.ListenerRuleArgs Empty => throw null!;
+    }
+
+    public sealed class ListenerRuleState : global::Pulumi.ResourceArgs
+    {
+        public ListenerRuleState() => throw null!;
+
+        [global::Pulumi.InputAttribute("actions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionGetArgs>? _actions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleActionGetArgs> Actions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("conditions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionGetArgs>? _conditions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleConditionGetArgs> Conditions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("listenerArn")]
+        public global::Pulumi.Input<string>? ListenerArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("priority")]
+        public global::Pulumi.Input<int>? Priority { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transforms")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformGetArgs>? _transforms;
+        public global::Pulumi.InputList<global::Pulumi.Aws.LB.Inputs.ListenerRuleTransformGetArgs> Transforms { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.LB.ListenerRuleState Empty => throw null!;
+    }
+
     public sealed class ListenerState : global::Pulumi.ResourceArgs
     {
         public ListenerState() => throw null!;

@@ -7,6 +7,470 @@
 
 namespace Pulumi.Aws.Lambda.Inputs
 {
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("consumerGroupId")]
+        public global::Pulumi.Input<string>? ConsumerGroupId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigArgs>? SchemaRegistryConfig { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("consumerGroupId")]
+        public global::Pulumi.Input<string>? ConsumerGroupId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs>? SchemaRegistryConfig { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("type")]
+        public global::Pulumi.Input<string>? Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("type")]
+        public global::Pulumi.Input<string>? Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs>? _accessConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs> AccessConfigs { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventRecordFormat")]
+        public global::Pulumi.Input<string>? EventRecordFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryUri")]
+        public global::Pulumi.Input<string>? SchemaRegistryUri { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaValidationConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs>? _schemaValidationConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs> SchemaValidationConfigs { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs>? _accessConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs> AccessConfigs { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventRecordFormat")]
+        public global::Pulumi.Input<string>? EventRecordFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryUri")]
+        public global::Pulumi.Input<string>? SchemaRegistryUri { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaValidationConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs>? _schemaValidationConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs> SchemaValidationConfigs { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("attribute")]
+        public global::Pulumi.Input<string>? Attribute { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("attribute")]
+        public global::Pulumi.Input<string>? Attribute { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingDestinationConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingDestinationConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("onFailure")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigOnFailureArgs>? OnFailure { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingDestinationConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingDestinationConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("onFailure")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigOnFailureGetArgs>? OnFailure { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingDestinationConfigOnFailureArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingDestinationConfigOnFailureArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("destinationArn", required: true)]
+        public global::Pulumi.Input<string> DestinationArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigOnFailureArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingDestinationConfigOnFailureGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingDestinationConfigOnFailureGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("destinationArn", required: true)]
+        public global::Pulumi.Input<string> DestinationArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigOnFailureGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingDocumentDbEventSourceConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingDocumentDbEventSourceConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("collectionName")]
+        public global::Pulumi.Input<string>? CollectionName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("databaseName", required: true)]
+        public global::Pulumi.Input<string> DatabaseName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fullDocument")]
+        public global::Pulumi.Input<string>? FullDocument { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDocumentDbEventSourceConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingDocumentDbEventSourceConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingDocumentDbEventSourceConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("collectionName")]
+        public global::Pulumi.Input<string>? CollectionName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("databaseName", required: true)]
+        public global::Pulumi.Input<string> DatabaseName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("fullDocument")]
+        public global::Pulumi.Input<string>? FullDocument { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDocumentDbEventSourceConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingFilterCriteriaArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingFilterCriteriaArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("filters")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaFilterArgs>? _filters;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaFilterArgs> Filters { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingFilterCriteriaFilterArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingFilterCriteriaFilterArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("pattern")]
+        public global::Pulumi.Input<string>? Pattern { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaFilterArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingFilterCriteriaFilterGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingFilterCriteriaFilterGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("pattern")]
+        public global::Pulumi.Input<string>? Pattern { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaFilterGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingFilterCriteriaGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingFilterCriteriaGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("filters")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaFilterGetArgs>? _filters;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaFilterGetArgs> Filters { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingMetricsConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingMetricsConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("metrics", required: true)]
+        private global::Pulumi.InputList<string>? _metrics;
+        public global::Pulumi.InputList<string> Metrics { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingMetricsConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingMetricsConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingMetricsConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("metrics", required: true)]
+        private global::Pulumi.InputList<string>? _metrics;
+        public global::Pulumi.InputList<string> Metrics { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingMetricsConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingProvisionedPollerConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingProvisionedPollerConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("maximumPollers")]
+        public global::Pulumi.Input<int>? MaximumPollers { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("minimumPollers")]
+        public global::Pulumi.Input<int>? MinimumPollers { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pollerGroupName")]
+        public global::Pulumi.Input<string>? PollerGroupName { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingProvisionedPollerConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingProvisionedPollerConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingProvisionedPollerConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("maximumPollers")]
+        public global::Pulumi.Input<int>? MaximumPollers { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("minimumPollers")]
+        public global::Pulumi.Input<int>? MinimumPollers { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pollerGroupName")]
+        public global::Pulumi.Input<string>? PollerGroupName { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingProvisionedPollerConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingScalingConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingScalingConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("maximumConcurrency")]
+        public global::Pulumi.Input<int>? MaximumConcurrency { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingScalingConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingScalingConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingScalingConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("maximumConcurrency")]
+        public global::Pulumi.Input<int>? MaximumConcurrency { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingScalingConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedEventSourceArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedEventSourceArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("endpoints", required: true)]
+        private global::Pulumi.InputMap<string>? _endpoints;
+        public global::Pulumi.InputMap<string> Endpoints { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedEventSourceArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedEventSourceGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedEventSourceGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("endpoints", required: true)]
+        private global::Pulumi.InputMap<string>? _endpoints;
+        public global::Pulumi.InputMap<string> Endpoints { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedEventSourceGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("consumerGroupId")]
+        public global::Pulumi.Input<string>? ConsumerGroupId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigArgs>? SchemaRegistryConfig { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("consumerGroupId")]
+        public global::Pulumi.Input<string>? ConsumerGroupId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs>? SchemaRegistryConfig { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("type")]
+        public global::Pulumi.Input<string>? Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("type")]
+        public global::Pulumi.Input<string>? Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs>? _accessConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigArgs> AccessConfigs { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventRecordFormat")]
+        public global::Pulumi.Input<string>? EventRecordFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryUri")]
+        public global::Pulumi.Input<string>? SchemaRegistryUri { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaValidationConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs>? _schemaValidationConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs> SchemaValidationConfigs { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs>? _accessConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfigGetArgs> AccessConfigs { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventRecordFormat")]
+        public global::Pulumi.Input<string>? EventRecordFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaRegistryUri")]
+        public global::Pulumi.Input<string>? SchemaRegistryUri { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("schemaValidationConfigs")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs>? _schemaValidationConfigs;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs> SchemaValidationConfigs { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("attribute")]
+        public global::Pulumi.Input<string>? Attribute { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("attribute")]
+        public global::Pulumi.Input<string>? Attribute { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSourceAccessConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSourceAccessConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri", required: true)]
+        public global::Pulumi.Input<string> Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSourceAccessConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingSourceAccessConfigurationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingSourceAccessConfigurationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri", required: true)]
+        public global::Pulumi.Input<string> Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSourceAccessConfigurationGetArgs Empty => throw null!;
+    }
+
     public sealed class FunctionCapacityProviderConfigArgs : global::Pulumi.ResourceArgs
     {
         public FunctionCapacityProviderConfigArgs() => throw null!;
@@ -311,6 +775,64 @@ namespace Pulumi.Aws.Lambda.Inputs
         public global::Pulumi.Input<string> Mode { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.Lambda.Inputs.FunctionTracingConfigGetArgs Empty => throw null!;
+    }
+
+    public sealed class FunctionUrlCorsArgs : global::Pulumi.ResourceArgs
+    {
+        public FunctionUrlCorsArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("allowCredentials")]
+        public global::Pulumi.Input<bool>? AllowCredentials { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowHeaders")]
+        private global::Pulumi.InputList<string>? _allowHeaders;
+        public global::Pulumi.InputList<string> AllowHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowMethods")]
+        private global::Pulumi.InputList<string>? _allowMethods;
+        public global::Pulumi.InputList<string> AllowMethods { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowOrigins")]
+        private global::Pulumi.InputList<string>? _allowOrigins;
+        public global::Pulumi.InputList<string> AllowOrigins { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("exposeHeaders")]
+        private global::Pulumi.InputList<string>? _exposeHeaders;
+        public global::Pulumi.InputList<string> ExposeHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAge")]
+        public global::Pulumi.Input<int>? MaxAge { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.FunctionUrlCorsArgs Empty => throw null!;
+    }
+
+    public sealed class FunctionUrlCorsGetArgs : global::Pulumi.ResourceArgs
+    {
+        public FunctionUrlCorsGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("allowCredentials")]
+        public global::Pulumi.Input<bool>? AllowCredentials { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowHeaders")]
+        private global::Pulumi.InputList<string>? _allowHeaders;
+        public global::Pulumi.InputList<string> AllowHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowMethods")]
+        private global::Pulumi.InputList<string>? _allowMethods;
+        public global::Pulumi.InputList<string> AllowMethods { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowOrigins")]
+        private global::Pulumi.InputList<string>? _allowOrigins;
+        public global::Pulumi.InputList<string> AllowOrigins { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("exposeHeaders")]
+        private global::Pulumi.InputList<string>? _exposeHeaders;
+        public global::Pulumi.InputList<string> ExposeHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAge")]
+        public global::Pulumi.Input<int>? MaxAge { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.Inputs.FunctionUrlCorsGetArgs Empty => throw null!;
     }
 
     public sealed class FunctionVpcConfigArgs : global::Pulumi.ResourceArgs

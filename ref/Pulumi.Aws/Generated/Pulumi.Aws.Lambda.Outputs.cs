@@ -8,6 +8,198 @@
 namespace Pulumi.Aws.Lambda.Outputs
 {
     [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingAmazonManagedKafkaEventSourceConfig(string consumerGroupId, global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfig? schemaRegistryConfig) => throw null!;
+
+        public readonly string ConsumerGroupId;
+
+        public readonly global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfig? SchemaRegistryConfig;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfig(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig> accessConfigs, string? eventRecordFormat, string? schemaRegistryUri, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig> schemaValidationConfigs) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig> AccessConfigs;
+
+        public readonly string? EventRecordFormat;
+
+        public readonly string? SchemaRegistryUri;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig> SchemaValidationConfigs;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig(string? type, string? uri) => throw null!;
+
+        public readonly string? Type;
+
+        public readonly string? Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingAmazonManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig(string? attribute) => throw null!;
+
+        public readonly string? Attribute;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingDestinationConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingDestinationConfig(global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingDestinationConfigOnFailure? onFailure) => throw null!;
+
+        public readonly global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingDestinationConfigOnFailure? OnFailure;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingDestinationConfigOnFailure
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingDestinationConfigOnFailure(string destinationArn) => throw null!;
+
+        public readonly string DestinationArn;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingDocumentDbEventSourceConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingDocumentDbEventSourceConfig(string? collectionName, string databaseName, string? fullDocument) => throw null!;
+
+        public readonly string? CollectionName;
+
+        public readonly string DatabaseName;
+
+        public readonly string? FullDocument;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingFilterCriteria
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingFilterCriteria(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingFilterCriteriaFilter> filters) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingFilterCriteriaFilter> Filters;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingFilterCriteriaFilter
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingFilterCriteriaFilter(string? pattern) => throw null!;
+
+        public readonly string? Pattern;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingMetricsConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingMetricsConfig(global::System.Collections.Immutable.ImmutableArray<string> metrics) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Metrics;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingProvisionedPollerConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingProvisionedPollerConfig(int maximumPollers, int minimumPollers, string pollerGroupName) => throw null!;
+
+        public readonly int MaximumPollers;
+
+        public readonly int MinimumPollers;
+
+        public readonly string PollerGroupName;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingScalingConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingScalingConfig(int? maximumConcurrency) => throw null!;
+
+        public readonly int? MaximumConcurrency;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingSelfManagedEventSource
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingSelfManagedEventSource(global::System.Collections.Immutable.ImmutableDictionary<string, string> endpoints) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string> Endpoints;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingSelfManagedKafkaEventSourceConfig(string consumerGroupId, global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfig? schemaRegistryConfig) => throw null!;
+
+        public readonly string ConsumerGroupId;
+
+        public readonly global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfig? SchemaRegistryConfig;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfig(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig> accessConfigs, string? eventRecordFormat, string? schemaRegistryUri, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig> schemaValidationConfigs) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig> AccessConfigs;
+
+        public readonly string? EventRecordFormat;
+
+        public readonly string? SchemaRegistryUri;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig> SchemaValidationConfigs;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigAccessConfig(string? type, string? uri) => throw null!;
+
+        public readonly string? Type;
+
+        public readonly string? Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingSelfManagedKafkaEventSourceConfigSchemaRegistryConfigSchemaValidationConfig(string? attribute) => throw null!;
+
+        public readonly string? Attribute;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class EventSourceMappingSourceAccessConfiguration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private EventSourceMappingSourceAccessConfiguration(string type, string uri) => throw null!;
+
+        public readonly string Type;
+
+        public readonly string Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
     public sealed class FunctionCapacityProviderConfig
     {
         [global::Pulumi.OutputConstructorAttribute]
@@ -133,6 +325,25 @@ namespace Pulumi.Aws.Lambda.Outputs
         private FunctionTracingConfig(string mode) => throw null!;
 
         public readonly string Mode;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class FunctionUrlCors
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private FunctionUrlCors(bool? allowCredentials, global::System.Collections.Immutable.ImmutableArray<string> allowHeaders, global::System.Collections.Immutable.ImmutableArray<string> allowMethods, global::System.Collections.Immutable.ImmutableArray<string> allowOrigins, global::System.Collections.Immutable.ImmutableArray<string> exposeHeaders, int? maxAge) => throw null!;
+
+        public readonly bool? AllowCredentials;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowHeaders;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowMethods;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowOrigins;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> ExposeHeaders;
+
+        public readonly int? MaxAge;
     }
 
     [global::Pulumi.OutputTypeAttribute]

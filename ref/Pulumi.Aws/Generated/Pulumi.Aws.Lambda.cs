@@ -7,6 +7,346 @@
 
 namespace Pulumi.Aws.Lambda
 {
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:lambda/eventSourceMapping:EventSourceMapping")]
+    public class EventSourceMapping : global::Pulumi.CustomResource
+    {
+        public EventSourceMapping(string name, global::Pulumi.Aws.Lambda.EventSourceMappingArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("amazonManagedKafkaEventSourceConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingAmazonManagedKafkaEventSourceConfig> AmazonManagedKafkaEventSourceConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("batchSize")]
+        public global::Pulumi.Output<int?> BatchSize => throw null!;
+
+        [global::Pulumi.OutputAttribute("bisectBatchOnFunctionError")]
+        public global::Pulumi.Output<bool?> BisectBatchOnFunctionError => throw null!;
+
+        [global::Pulumi.OutputAttribute("destinationConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingDestinationConfig> DestinationConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("documentDbEventSourceConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingDocumentDbEventSourceConfig> DocumentDbEventSourceConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("enabled")]
+        public global::Pulumi.Output<bool?> Enabled => throw null!;
+
+        [global::Pulumi.OutputAttribute("eventSourceArn")]
+        public global::Pulumi.Output<string> EventSourceArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("filterCriteria")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingFilterCriteria> FilterCriteria => throw null!;
+
+        [global::Pulumi.OutputAttribute("functionArn")]
+        public global::Pulumi.Output<string> FunctionArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("functionName")]
+        public global::Pulumi.Output<string> FunctionName => throw null!;
+
+        [global::Pulumi.OutputAttribute("functionResponseTypes")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> FunctionResponseTypes => throw null!;
+
+        [global::Pulumi.OutputAttribute("kmsKeyArn")]
+        public global::Pulumi.Output<string> KmsKeyArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("lastModified")]
+        public global::Pulumi.Output<string> LastModified => throw null!;
+
+        [global::Pulumi.OutputAttribute("lastProcessingResult")]
+        public global::Pulumi.Output<string> LastProcessingResult => throw null!;
+
+        [global::Pulumi.OutputAttribute("maximumBatchingWindowInSeconds")]
+        public global::Pulumi.Output<int?> MaximumBatchingWindowInSeconds => throw null!;
+
+        [global::Pulumi.OutputAttribute("maximumRecordAgeInSeconds")]
+        public global::Pulumi.Output<int> MaximumRecordAgeInSeconds => throw null!;
+
+        [global::Pulumi.OutputAttribute("maximumRetryAttempts")]
+        public global::Pulumi.Output<int> MaximumRetryAttempts => throw null!;
+
+        [global::Pulumi.OutputAttribute("metricsConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingMetricsConfig> MetricsConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("parallelizationFactor")]
+        public global::Pulumi.Output<int> ParallelizationFactor => throw null!;
+
+        [global::Pulumi.OutputAttribute("provisionedPollerConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingProvisionedPollerConfig> ProvisionedPollerConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("queues")]
+        public global::Pulumi.Output<string> Queues => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("scalingConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingScalingConfig> ScalingConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("selfManagedEventSource")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedEventSource> SelfManagedEventSource => throw null!;
+
+        [global::Pulumi.OutputAttribute("selfManagedKafkaEventSourceConfig")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSelfManagedKafkaEventSourceConfig> SelfManagedKafkaEventSourceConfig => throw null!;
+
+        [global::Pulumi.OutputAttribute("sourceAccessConfigurations")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.Lambda.Outputs.EventSourceMappingSourceAccessConfiguration>> SourceAccessConfigurations => throw null!;
+
+        [global::Pulumi.OutputAttribute("startingPosition")]
+        public global::Pulumi.Output<string> StartingPosition => throw null!;
+
+        [global::Pulumi.OutputAttribute("startingPositionTimestamp")]
+        public global::Pulumi.Output<string> StartingPositionTimestamp => throw null!;
+
+        [global::Pulumi.OutputAttribute("state")]
+        public global::Pulumi.Output<string> State => throw null!;
+
+        [global::Pulumi.OutputAttribute("stateTransitionReason")]
+        public global::Pulumi.Output<string> StateTransitionReason => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        [global::Pulumi.OutputAttribute("topics")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> Topics => throw null!;
+
+        [global::Pulumi.OutputAttribute("tumblingWindowInSeconds")]
+        public global::Pulumi.Output<int?> TumblingWindowInSeconds => throw null!;
+
+        [global::Pulumi.OutputAttribute("useResourceTimeoutForPropagation")]
+        public global::Pulumi.Output<bool?> UseResourceTimeoutForPropagation => throw null!;
+
+        [global::Pulumi.OutputAttribute("uuid")]
+        public global::Pulumi.Output<string> Uuid => throw null!;
+
+        public static global::Pulumi.Aws.Lambda.EventSourceMapping Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Lambda.EventSourceMappingState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class EventSourceMappingArgs : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("amazonManagedKafkaEventSourceConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigArgs>? AmazonManagedKafkaEventSourceConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("batchSize")]
+        public global::Pulumi.Input<int>? BatchSize { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bisectBatchOnFunctionError")]
+        public global::Pulumi.Input<bool>? BisectBatchOnFunctionError { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("destinationConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigArgs>? DestinationConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("documentDbEventSourceConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDocumentDbEventSourceConfigArgs>? DocumentDbEventSourceConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enabled")]
+        public global::Pulumi.Input<bool>? Enabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventSourceArn")]
+        public global::Pulumi.Input<string>? EventSourceArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterCriteria")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaArgs>? FilterCriteria { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionName", required: true)]
+        public global::Pulumi.Input<string> FunctionName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionResponseTypes")]
+        private global::Pulumi.InputList<string>? _functionResponseTypes;
+        public global::Pulumi.InputList<string> FunctionResponseTypes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("kmsKeyArn")]
+        public global::Pulumi.Input<string>? KmsKeyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumBatchingWindowInSeconds")]
+        public global::Pulumi.Input<int>? MaximumBatchingWindowInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumRecordAgeInSeconds")]
+        public global::Pulumi.Input<int>? MaximumRecordAgeInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumRetryAttempts")]
+        public global::Pulumi.Input<int>? MaximumRetryAttempts { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("metricsConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingMetricsConfigArgs>? MetricsConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("parallelizationFactor")]
+        public global::Pulumi.Input<int>? ParallelizationFactor { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("provisionedPollerConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingProvisionedPollerConfigArgs>? ProvisionedPollerConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queues")]
+        public global::Pulumi.Input<string>? Queues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scalingConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingScalingConfigArgs>? ScalingConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("selfManagedEventSource")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedEventSourceArgs>? SelfManagedEventSource { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("selfManagedKafkaEventSourceConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigArgs>? SelfManagedKafkaEventSourceConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sourceAccessConfigurations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSourceAccessConfigurationArgs>? _sourceAccessConfigurations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSourceAccessConfigurationArgs> SourceAccessConfigurations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("startingPosition")]
+        public global::Pulumi.Input<string>? StartingPosition { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("startingPositionTimestamp")]
+        public global::Pulumi.Input<string>? StartingPositionTimestamp { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topics")]
+        private global::Pulumi.InputList<string>? _topics;
+        public global::Pulumi.InputList<string> Topics { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tumblingWindowInSeconds")]
+        public global::Pulumi.Input<int>? TumblingWindowInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("useResourceTimeoutForPropagation")]
+        public global::Pulumi.Input<bool>? UseResourceTimeoutForPropagation { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.EventSourceMappingArgs Empty => throw null!;
+    }
+
+    public sealed class EventSourceMappingState : global::Pulumi.ResourceArgs
+    {
+        public EventSourceMappingState() => throw null!;
+
+        [global::Pulumi.InputAttribute("amazonManagedKafkaEventSourceConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingAmazonManagedKafkaEventSourceConfigGetArgs>? AmazonManagedKafkaEventSourceConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("batchSize")]
+        public global::Pulumi.Input<int>? BatchSize { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bisectBatchOnFunctionError")]
+        public global::Pulumi.Input<bool>? BisectBatchOnFunctionError { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("destinationConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDestinationConfigGetArgs>? DestinationConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("documentDbEventSourceConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingDocumentDbEventSourceConfigGetArgs>? DocumentDbEventSourceConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enabled")]
+        public global::Pulumi.Input<bool>? Enabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventSourceArn")]
+        public global::Pulumi.Input<string>? EventSourceArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterCriteria")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingFilterCriteriaGetArgs>? FilterCriteria { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionArn")]
+        public global::Pulumi.Input<string>? FunctionArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionName")]
+        public global::Pulumi.Input<string>? FunctionName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionResponseTypes")]
+        private global::Pulumi.InputList<string>? _functionResponseTypes;
+        public global::Pulumi.InputList<string> FunctionResponseTypes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("kmsKeyArn")]
+        public global::Pulumi.Input<string>? KmsKeyArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lastModified")]
+        public global::Pulumi.Input<string>? LastModified { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lastProcessingResult")]
+        public global::Pulumi.Input<string>? LastProcessingResult { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumBatchingWindowInSeconds")]
+        public global::Pulumi.Input<int>? MaximumBatchingWindowInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumRecordAgeInSeconds")]
+        public global::Pulumi.Input<int>? MaximumRecordAgeInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maximumRetryAttempts")]
+        public global::Pulumi.Input<int>? MaximumRetryAttempts { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("metricsConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingMetricsConfigGetArgs>? MetricsConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("parallelizationFactor")]
+        public global::Pulumi.Input<int>? ParallelizationFactor { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("provisionedPollerConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingProvisionedPollerConfigGetArgs>? ProvisionedPollerConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queues")]
+        public global::Pulumi.Input<string>? Queues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scalingConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingScalingConfigGetArgs>? ScalingConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("selfManagedEventSource")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedEventSourceGetArgs>? SelfManagedEventSource { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("selfManagedKafkaEventSourceConfig")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSelfManagedKafkaEventSourceConfigGetArgs>? SelfManagedKafkaEventSourceConfig { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sourceAccessConfigurations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSourceAccessConfigurationGetArgs>? _sourceAccessConfigurations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.Lambda.Inputs.EventSourceMappingSourceAccessConfigurationGetArgs> SourceAccessConfigurations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("startingPosition")]
+        public global::Pulumi.Input<string>? StartingPosition { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("startingPositionTimestamp")]
+        public global::Pulumi.Input<string>? StartingPositionTimestamp { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("state")]
+        public global::Pulumi.Input<string>? State { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("stateTransitionReason")]
+        public global::Pulumi.Input<string>? StateTransitionReason { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topics")]
+        private global::Pulumi.InputList<string>? _topics;
+        public global::Pulumi.InputList<string> Topics { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tumblingWindowInSeconds")]
+        public global::Pulumi.Input<int>? TumblingWindowInSeconds { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("useResourceTimeoutForPropagation")]
+        public global::Pulumi.Input<bool>? UseResourceTimeoutForPropagation { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uuid")]
+        public global::Pulumi.Input<string>? Uuid { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.EventSourceMappingState Empty => throw null!;
+    }
+
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:lambda/function:Function")]
     public class Function : global::Pulumi.CustomResource
     {
@@ -471,6 +811,100 @@ namespace Pulumi.Aws.Lambda
         public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.FunctionVpcConfigGetArgs>? VpcConfig { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.Lambda.FunctionState Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:lambda/functionUrl:FunctionUrl")]
+    public class FunctionUrl : global::Pulumi.CustomResource
+    {
+        public FunctionUrl(string name, global::Pulumi.Aws.Lambda.FunctionUrlArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("authorizationType")]
+        public global::Pulumi.Output<string> AuthorizationType => throw null!;
+
+        [global::Pulumi.OutputAttribute("cors")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Lambda.Outputs.FunctionUrlCors> Cors => throw null!;
+
+        [global::Pulumi.OutputAttribute("functionArn")]
+        public global::Pulumi.Output<string> FunctionArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("functionName")]
+        public global::Pulumi.Output<string> FunctionName => throw null!;
+
+        [global::Pulumi.OutputAttribute("functionUrl")]
+        public global::Pulumi.Output<string> FunctionUrlResult => throw null!;
+
+        [global::Pulumi.OutputAttribute("invokeMode")]
+        public global::Pulumi.Output<string> InvokeMode => throw null!;
+
+        [global::Pulumi.OutputAttribute("qualifier")]
+        public global::Pulumi.Output<string> Qualifier => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("urlId")]
+        public global::Pulumi.Output<string> UrlId => throw null!;
+
+        public static global::Pulumi.Aws.Lambda.FunctionUrl Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Lambda.FunctionUrlState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class FunctionUrlArgs : global::Pulumi.ResourceArgs
+    {
+        public FunctionUrlArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("authorizationType", required: true)]
+        public global::Pulumi.Input<string> AuthorizationType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("cors")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.FunctionUrlCorsArgs>? Cors { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionName", required: true)]
+        public global::Pulumi.Input<string> FunctionName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("invokeMode")]
+        public global::Pulumi.Input<string>? InvokeMode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("qualifier")]
+        public global::Pulumi.Input<string>? Qualifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.FunctionUrlArgs Empty => throw null!;
+    }
+
+    public sealed class FunctionUrlState : global::Pulumi.ResourceArgs
+    {
+        public FunctionUrlState() => throw null!;
+
+        [global::Pulumi.InputAttribute("authorizationType")]
+        public global::Pulumi.Input<string>? AuthorizationType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("cors")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Lambda.Inputs.FunctionUrlCorsGetArgs>? Cors { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionArn")]
+        public global::Pulumi.Input<string>? FunctionArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionName")]
+        public global::Pulumi.Input<string>? FunctionName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("functionUrl")]
+        public global::Pulumi.Input<string>? FunctionUrlResult { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("invokeMode")]
+        public global::Pulumi.Input<string>? InvokeMode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("qualifier")]
+        public global::Pulumi.Input<string>? Qualifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("urlId")]
+        public global::Pulumi.Input<string>? UrlId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Lambda.FunctionUrlState Empty => throw null!;
     }
 
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:lambda/permission:Permission")]

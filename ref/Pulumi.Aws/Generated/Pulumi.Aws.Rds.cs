@@ -461,6 +461,336 @@ namespace Pulumi.Aws.Rds
         public static new global::Pulumi.Aws.Rds.ClusterArgs Empty => throw null!;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:rds/clusterInstance:ClusterInstance")]
+    public class ClusterInstance : global::Pulumi.CustomResource
+    {
+        public ClusterInstance(string name, global::Pulumi.Aws.Rds.ClusterInstanceArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("applyImmediately")]
+        public global::Pulumi.Output<bool> ApplyImmediately => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("autoMinorVersionUpgrade")]
+        public global::Pulumi.Output<bool?> AutoMinorVersionUpgrade => throw null!;
+
+        [global::Pulumi.OutputAttribute("availabilityZone")]
+        public global::Pulumi.Output<string> AvailabilityZone => throw null!;
+
+        [global::Pulumi.OutputAttribute("caCertIdentifier")]
+        public global::Pulumi.Output<string> CaCertIdentifier => throw null!;
+
+        [global::Pulumi.OutputAttribute("clusterIdentifier")]
+        public global::Pulumi.Output<string> ClusterIdentifier => throw null!;
+
+        [global::Pulumi.OutputAttribute("copyTagsToSnapshot")]
+        public global::Pulumi.Output<bool?> CopyTagsToSnapshot => throw null!;
+
+        [global::Pulumi.OutputAttribute("customIamInstanceProfile")]
+        public global::Pulumi.Output<string> CustomIamInstanceProfile => throw null!;
+
+        [global::Pulumi.OutputAttribute("dbParameterGroupName")]
+        public global::Pulumi.Output<string> DbParameterGroupName => throw null!;
+
+        [global::Pulumi.OutputAttribute("dbSubnetGroupName")]
+        public global::Pulumi.Output<string> DbSubnetGroupName => throw null!;
+
+        [global::Pulumi.OutputAttribute("dbiResourceId")]
+        public global::Pulumi.Output<string> DbiResourceId => throw null!;
+
+        [global::Pulumi.OutputAttribute("endpoint")]
+        public global::Pulumi.Output<string> Endpoint => throw null!;
+
+        [global::Pulumi.OutputAttribute("engine")]
+        public global::Pulumi.Output<global::Pulumi.Aws.Rds.EngineType> Engine => throw null!;
+
+        [global::Pulumi.OutputAttribute("engineVersion")]
+        public global::Pulumi.Output<string> EngineVersion => throw null!;
+
+        [global::Pulumi.OutputAttribute("engineVersionActual")]
+        public global::Pulumi.Output<string> EngineVersionActual => throw null!;
+
+        [global::Pulumi.OutputAttribute("forceDestroy")]
+        public global::Pulumi.Output<bool?> ForceDestroy => throw null!;
+
+        [global::Pulumi.OutputAttribute("identifier")]
+        public global::Pulumi.Output<string> Identifier => throw null!;
+
+        [global::Pulumi.OutputAttribute("identifierPrefix")]
+        public global::Pulumi.Output<string> IdentifierPrefix => throw null!;
+
+        [global::Pulumi.OutputAttribute("instanceClass")]
+        public global::Pulumi.Output<string> InstanceClass => throw null!;
+
+        [global::Pulumi.OutputAttribute("kmsKeyId")]
+        public global::Pulumi.Output<string> KmsKeyId => throw null!;
+
+        [global::Pulumi.OutputAttribute("monitoringInterval")]
+        public global::Pulumi.Output<int?> MonitoringInterval => throw null!;
+
+        [global::Pulumi.OutputAttribute("monitoringRoleArn")]
+        public global::Pulumi.Output<string> MonitoringRoleArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("networkType")]
+        public global::Pulumi.Output<string> NetworkType => throw null!;
+
+        [global::Pulumi.OutputAttribute("performanceInsightsEnabled")]
+        public global::Pulumi.Output<bool> PerformanceInsightsEnabled => throw null!;
+
+        [global::Pulumi.OutputAttribute("performanceInsightsKmsKeyId")]
+        public global::Pulumi.Output<string> PerformanceInsightsKmsKeyId => throw null!;
+
+        [global::Pulumi.OutputAttribute("performanceInsightsRetentionPeriod")]
+        public global::Pulumi.Output<int> PerformanceInsightsRetentionPeriod => throw null!;
+
+        [global::Pulumi.OutputAttribute("port")]
+        public global::Pulumi.Output<int> Port => throw null!;
+
+        [global::Pulumi.OutputAttribute("preferredBackupWindow")]
+        public global::Pulumi.Output<string> PreferredBackupWindow => throw null!;
+
+        [global::Pulumi.OutputAttribute("preferredMaintenanceWindow")]
+        public global::Pulumi.Output<string> PreferredMaintenanceWindow => throw null!;
+
+        [global::Pulumi.OutputAttribute("promotionTier")]
+        public global::Pulumi.Output<int?> PromotionTier => throw null!;
+
+        [global::Pulumi.OutputAttribute("publiclyAccessible")]
+        public global::Pulumi.Output<bool> PubliclyAccessible => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("storageEncrypted")]
+        public global::Pulumi.Output<bool> StorageEncrypted => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        [global::Pulumi.OutputAttribute("warningEventCategories")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<string>> WarningEventCategories => throw null!;
+
+        [global::Pulumi.OutputAttribute("writer")]
+        public global::Pulumi.Output<bool> Writer => throw null!;
+
+        public static global::Pulumi.Aws.Rds.ClusterInstance Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Rds.ClusterInstanceState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class ClusterInstanceArgs : global::Pulumi.ResourceArgs
+    {
+        public ClusterInstanceArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyImmediately")]
+        public global::Pulumi.Input<bool>? ApplyImmediately { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("autoMinorVersionUpgrade")]
+        public global::Pulumi.Input<bool>? AutoMinorVersionUpgrade { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("availabilityZone")]
+        public global::Pulumi.Input<string>? AvailabilityZone { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("caCertIdentifier")]
+        public global::Pulumi.Input<string>? CaCertIdentifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clusterIdentifier", required: true)]
+        public global::Pulumi.Input<string> ClusterIdentifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("copyTagsToSnapshot")]
+        public global::Pulumi.Input<bool>? CopyTagsToSnapshot { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("customIamInstanceProfile")]
+        public global::Pulumi.Input<string>? CustomIamInstanceProfile { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dbParameterGroupName")]
+        public global::Pulumi.Input<string>? DbParameterGroupName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dbSubnetGroupName")]
+        public global::Pulumi.Input<string>? DbSubnetGroupName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("engine", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.Rds.EngineType> Engine { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("engineVersion")]
+        public global::Pulumi.Input<string>? EngineVersion { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("identifier")]
+        public global::Pulumi.Input<string>? Identifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("identifierPrefix")]
+        public global::Pulumi.Input<string>? IdentifierPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("instanceClass", required: true)]
+        public global::Pulumi.InputUnion<string, global::Pulumi.Aws.Rds.InstanceType> InstanceClass { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("monitoringInterval")]
+        public global::Pulumi.Input<int>? MonitoringInterval { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("monitoringRoleArn")]
+        public global::Pulumi.Input<string>? MonitoringRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("performanceInsightsEnabled")]
+        public global::Pulumi.Input<bool>? PerformanceInsightsEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("performanceInsightsKmsKeyId")]
+        public global::Pulumi.Input<string>? PerformanceInsightsKmsKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("performanceInsightsRetentionPeriod")]
+        public global::Pulumi.Input<int>? PerformanceInsightsRetentionPeriod { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("preferredBackupWindow")]
+        public global::Pulumi.Input<string>? PreferredBackupWindow { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("preferredMaintenanceWindow")]
+        public global::Pulumi.Input<string>? PreferredMaintenanceWindow { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("promotionTier")]
+        public global::Pulumi.Input<int>? PromotionTier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("publiclyAccessible")]
+        public global::Pulumi.Input<bool>? PubliclyAccessible { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("warningEventCategories")]
+        private global::Pulumi.InputList<string>? _warningEventCategories;
+        public global::Pulumi.InputList<string> WarningEventCategories { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Rds.ClusterInstanceArgs Empty => throw null!;
+    }
+
+    public sealed class ClusterInstanceState : global::Pulumi.ResourceArgs
+    {
+        public ClusterInstanceState() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyImmediately")]
+        public global::Pulumi.Input<bool>? ApplyImmediately { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("autoMinorVersionUpgrade")]
+        public global::Pulumi.Input<bool>? AutoMinorVersionUpgrade { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("availabilityZone")]
+        public global::Pulumi.Input<string>? AvailabilityZone { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("caCertIdentifier")]
+        public global::Pulumi.Input<string>? CaCertIdentifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("clusterIdentifier")]
+        public global::Pulumi.Input<string>? ClusterIdentifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("copyTagsToSnapshot")]
+        public global::Pulumi.Input<bool>? CopyTagsToSnapshot { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("customIamInstanceProfile")]
+        public global::Pulumi.Input<string>? CustomIamInstanceProfile { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dbParameterGroupName")]
+        public global::Pulumi.Input<string>? DbParameterGroupName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dbSubnetGroupName")]
+        public global::Pulumi.Input<string>? DbSubnetGroupName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("dbiResourceId")]
+        public global::Pulumi.Input<string>? DbiResourceId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("endpoint")]
+        public global::Pulumi.Input<string>? Endpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("engine")]
+        public global::Pulumi.Input<global::Pulumi.Aws.Rds.EngineType>? Engine { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("engineVersion")]
+        public global::Pulumi.Input<string>? EngineVersion { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("engineVersionActual")]
+        public global::Pulumi.Input<string>? EngineVersionActual { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("identifier")]
+        public global::Pulumi.Input<string>? Identifier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("identifierPrefix")]
+        public global::Pulumi.Input<string>? IdentifierPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("instanceClass")]
+        public global::Pulumi.InputUnion<string, global::Pulumi.Aws.Rds.InstanceType>? InstanceClass { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("kmsKeyId")]
+        public global::Pulumi.Input<string>? KmsKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("monitoringInterval")]
+        public global::Pulumi.Input<int>? MonitoringInterval { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("monitoringRoleArn")]
+        public global::Pulumi.Input<string>? MonitoringRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("networkType")]
+        public global::Pulumi.Input<string>? NetworkType { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("performanceInsightsEnabled")]
+        public global::Pulumi.Input<bool>? PerformanceInsightsEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("performanceInsightsKmsKeyId")]
+        public global::Pulumi.Input<string>? PerformanceInsightsKmsKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("performanceInsightsRetentionPeriod")]
+        public global::Pulumi.Input<int>? PerformanceInsightsRetentionPeriod { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("port")]
+        public global::Pulumi.Input<int>? Port { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("preferredBackupWindow")]
+        public global::Pulumi.Input<string>? PreferredBackupWindow { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("preferredMaintenanceWindow")]
+        public global::Pulumi.Input<string>? PreferredMaintenanceWindow { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("promotionTier")]
+        public global::Pulumi.Input<int>? PromotionTier { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("publiclyAccessible")]
+        public global::Pulumi.Input<bool>? PubliclyAccessible { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageEncrypted")]
+        public global::Pulumi.Input<bool>? StorageEncrypted { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("warningEventCategories")]
+        private global::Pulumi.InputList<string>? _warningEventCategories;
+        public global::Pulumi.InputList<string> WarningEventCategories { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("writer")]
+        public global::Pulumi.Input<bool>? Writer { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Rds.ClusterInstanceState Empty => throw null!;
+    }
+
     public sealed class ClusterState : global::Pulumi.ResourceArgs
     {
         public ClusterState() => throw null!;

@@ -135,6 +135,192 @@ namespace Pulumi.Aws.S3.Inputs
         public static new global::Pulumi.Aws.S3.Inputs.BucketAclAccessControlPolicyOwnerGetArgs Empty => throw null!;
     }
 
+    public sealed class BucketAclV2AccessControlPolicyArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantArgs>? _grants;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantArgs> Grants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("owner", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyOwnerArgs> Owner { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyArgs Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2AccessControlPolicyGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantGetArgs>? _grants;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantGetArgs> Grants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("owner", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyOwnerGetArgs> Owner { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2AccessControlPolicyGrantArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyGrantArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grantee")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantGranteeArgs>? Grantee { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permission", required: true)]
+        public global::Pulumi.Input<string> Permission { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantArgs Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2AccessControlPolicyGrantGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyGrantGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grantee")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantGranteeGetArgs>? Grantee { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permission", required: true)]
+        public global::Pulumi.Input<string> Permission { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2AccessControlPolicyGrantGranteeArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyGrantGranteeArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("emailAddress")]
+        public global::Pulumi.Input<string>? EmailAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantGranteeArgs Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2AccessControlPolicyGrantGranteeGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyGrantGranteeGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("emailAddress")]
+        public global::Pulumi.Input<string>? EmailAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGrantGranteeGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2AccessControlPolicyOwnerArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyOwnerArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id", required: true)]
+        public global::Pulumi.Input<string> Id { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyOwnerArgs Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2AccessControlPolicyOwnerGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2AccessControlPolicyOwnerGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id", required: true)]
+        public global::Pulumi.Input<string> Id { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyOwnerGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketCorsConfigurationCorsRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketCorsConfigurationCorsRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("allowedHeaders")]
+        private global::Pulumi.InputList<string>? _allowedHeaders;
+        public global::Pulumi.InputList<string> AllowedHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedMethods", required: true)]
+        private global::Pulumi.InputList<string>? _allowedMethods;
+        public global::Pulumi.InputList<string> AllowedMethods { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedOrigins", required: true)]
+        private global::Pulumi.InputList<string>? _allowedOrigins;
+        public global::Pulumi.InputList<string> AllowedOrigins { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("exposeHeaders")]
+        private global::Pulumi.InputList<string>? _exposeHeaders;
+        public global::Pulumi.InputList<string> ExposeHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAgeSeconds")]
+        public global::Pulumi.Input<int>? MaxAgeSeconds { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketCorsConfigurationCorsRuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketCorsConfigurationCorsRuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketCorsConfigurationCorsRuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("allowedHeaders")]
+        private global::Pulumi.InputList<string>? _allowedHeaders;
+        public global::Pulumi.InputList<string> AllowedHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedMethods", required: true)]
+        private global::Pulumi.InputList<string>? _allowedMethods;
+        public global::Pulumi.InputList<string> AllowedMethods { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedOrigins", required: true)]
+        private global::Pulumi.InputList<string>? _allowedOrigins;
+        public global::Pulumi.InputList<string> AllowedOrigins { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("exposeHeaders")]
+        private global::Pulumi.InputList<string>? _exposeHeaders;
+        public global::Pulumi.InputList<string> ExposeHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAgeSeconds")]
+        public global::Pulumi.Input<int>? MaxAgeSeconds { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketCorsConfigurationCorsRuleGetArgs Empty => throw null!;
+    }
+
     public sealed class BucketCorsRuleArgs : global::Pulumi.ResourceArgs
     {
         public BucketCorsRuleArgs() => throw null!;
@@ -225,6 +411,358 @@ namespace Pulumi.Aws.S3.Inputs
         public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.S3.Inputs.BucketGrantGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("daysAfterInitiation")]
+        public global::Pulumi.Input<int>? DaysAfterInitiation { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("daysAfterInitiation")]
+        public global::Pulumi.Input<int>? DaysAfterInitiation { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("abortIncompleteMultipartUpload")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs>? AbortIncompleteMultipartUpload { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expiration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleExpirationArgs>? Expiration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filter")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterArgs>? Filter { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id", required: true)]
+        public global::Pulumi.Input<string> Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionExpiration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs>? NoncurrentVersionExpiration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionTransitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransitionArgs>? _noncurrentVersionTransitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransitionArgs> NoncurrentVersionTransitions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        [global::System.ObsoleteAttribute("Specify a prefix using 'filter' instead")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleTransitionArgs>? _transitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleTransitionArgs> Transitions { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleExpirationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleExpirationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expiredObjectDeleteMarker")]
+        public global::Pulumi.Input<bool>? ExpiredObjectDeleteMarker { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleExpirationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleExpirationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleExpirationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expiredObjectDeleteMarker")]
+        public global::Pulumi.Input<bool>? ExpiredObjectDeleteMarker { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleExpirationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleFilterAndArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleFilterAndArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("objectSizeGreaterThan")]
+        public global::Pulumi.Input<int>? ObjectSizeGreaterThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectSizeLessThan")]
+        public global::Pulumi.Input<int>? ObjectSizeLessThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterAndArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleFilterAndGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleFilterAndGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("objectSizeGreaterThan")]
+        public global::Pulumi.Input<int>? ObjectSizeGreaterThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectSizeLessThan")]
+        public global::Pulumi.Input<int>? ObjectSizeLessThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterAndGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleFilterArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleFilterArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("and")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterAndArgs>? And { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectSizeGreaterThan")]
+        public global::Pulumi.Input<int>? ObjectSizeGreaterThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectSizeLessThan")]
+        public global::Pulumi.Input<int>? ObjectSizeLessThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tag")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterTagArgs>? Tag { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleFilterGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleFilterGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("and")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterAndGetArgs>? And { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectSizeGreaterThan")]
+        public global::Pulumi.Input<int>? ObjectSizeGreaterThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectSizeLessThan")]
+        public global::Pulumi.Input<int>? ObjectSizeLessThan { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tag")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterTagGetArgs>? Tag { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleFilterTagArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleFilterTagArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key", required: true)]
+        public global::Pulumi.Input<string> Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterTagArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleFilterTagGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleFilterTagGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key", required: true)]
+        public global::Pulumi.Input<string> Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterTagGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("abortIncompleteMultipartUpload")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadGetArgs>? AbortIncompleteMultipartUpload { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expiration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleExpirationGetArgs>? Expiration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filter")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleFilterGetArgs>? Filter { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id", required: true)]
+        public global::Pulumi.Input<string> Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionExpiration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationGetArgs>? NoncurrentVersionExpiration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionTransitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransitionGetArgs>? _noncurrentVersionTransitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransitionGetArgs> NoncurrentVersionTransitions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        [global::System.ObsoleteAttribute("Specify a prefix using 'filter' instead")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleTransitionGetArgs>? _transitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleTransitionGetArgs> Transitions { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("newerNoncurrentVersions")]
+        public global::Pulumi.Input<int>? NewerNoncurrentVersions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentDays", required: true)]
+        public global::Pulumi.Input<int> NoncurrentDays { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleNoncurrentVersionExpirationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleNoncurrentVersionExpirationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("newerNoncurrentVersions")]
+        public global::Pulumi.Input<int>? NewerNoncurrentVersions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentDays", required: true)]
+        public global::Pulumi.Input<int> NoncurrentDays { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpirationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleNoncurrentVersionTransitionArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleNoncurrentVersionTransitionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("newerNoncurrentVersions")]
+        public global::Pulumi.Input<int>? NewerNoncurrentVersions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentDays", required: true)]
+        public global::Pulumi.Input<int> NoncurrentDays { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransitionArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleNoncurrentVersionTransitionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleNoncurrentVersionTransitionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("newerNoncurrentVersions")]
+        public global::Pulumi.Input<int>? NewerNoncurrentVersions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentDays", required: true)]
+        public global::Pulumi.Input<int> NoncurrentDays { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransitionGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleTransitionArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleTransitionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleTransitionArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationRuleTransitionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationRuleTransitionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleTransitionGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationTimeoutsArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationTimeoutsArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("create")]
+        public global::Pulumi.Input<string>? Create { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("update")]
+        public global::Pulumi.Input<string>? Update { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationTimeoutsArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationTimeoutsGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationTimeoutsGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("create")]
+        public global::Pulumi.Input<string>? Create { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("update")]
+        public global::Pulumi.Input<string>? Update { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationTimeoutsGetArgs Empty => throw null!;
     }
 
     public sealed class BucketLifecycleRuleArgs : global::Pulumi.ResourceArgs
@@ -435,6 +973,408 @@ namespace Pulumi.Aws.S3.Inputs
         public global::Pulumi.Input<string>? TargetPrefix { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetGrantArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetGrantArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grantee", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantGranteeArgs> Grantee { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permission", required: true)]
+        public global::Pulumi.Input<string> Permission { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetGrantGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetGrantGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grantee", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantGranteeGetArgs> Grantee { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permission", required: true)]
+        public global::Pulumi.Input<string> Permission { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetGrantGranteeArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetGrantGranteeArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("emailAddress")]
+        public global::Pulumi.Input<string>? EmailAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantGranteeArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetGrantGranteeGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetGrantGranteeGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("emailAddress")]
+        public global::Pulumi.Input<string>? EmailAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantGranteeGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetObjectKeyFormatArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetObjectKeyFormatArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionedPrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatPartitionedPrefixArgs>? PartitionedPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("simplePrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatSimplePrefixArgs>? SimplePrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetObjectKeyFormatGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetObjectKeyFormatGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionedPrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatPartitionedPrefixGetArgs>? PartitionedPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("simplePrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatSimplePrefixGetArgs>? SimplePrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetObjectKeyFormatPartitionedPrefixArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetObjectKeyFormatPartitionedPrefixArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionDateSource", required: true)]
+        public global::Pulumi.Input<string> PartitionDateSource { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatPartitionedPrefixArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetObjectKeyFormatPartitionedPrefixGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetObjectKeyFormatPartitionedPrefixGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionDateSource", required: true)]
+        public global::Pulumi.Input<string> PartitionDateSource { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatPartitionedPrefixGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetObjectKeyFormatSimplePrefixArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetObjectKeyFormatSimplePrefixArgs() => throw null!;
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatSimplePrefixArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingTargetObjectKeyFormatSimplePrefixGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingTargetObjectKeyFormatSimplePrefixGetArgs() => throw null!;
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatSimplePrefixGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetGrantArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetGrantArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grantee", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantGranteeArgs> Grantee { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permission", required: true)]
+        public global::Pulumi.Input<string> Permission { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetGrantGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetGrantGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("grantee", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantGranteeGetArgs> Grantee { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permission", required: true)]
+        public global::Pulumi.Input<string> Permission { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetGrantGranteeArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetGrantGranteeArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("emailAddress")]
+        public global::Pulumi.Input<string>? EmailAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantGranteeArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetGrantGranteeGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetGrantGranteeGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("displayName")]
+        [global::System.ObsoleteAttribute("display_name is deprecated. This attribute is no longer returned by AWS and will be removed in a future major version.")]
+        public global::Pulumi.Input<string>? DisplayName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("emailAddress")]
+        public global::Pulumi.Input<string>? EmailAddress { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantGranteeGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetObjectKeyFormatArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetObjectKeyFormatArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionedPrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixArgs>? PartitionedPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("simplePrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatSimplePrefixArgs>? SimplePrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetObjectKeyFormatGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetObjectKeyFormatGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionedPrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixGetArgs>? PartitionedPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("simplePrefix")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatSimplePrefixGetArgs>? SimplePrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionDateSource", required: true)]
+        public global::Pulumi.Input<string> PartitionDateSource { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("partitionDateSource", required: true)]
+        public global::Pulumi.Input<string> PartitionDateSource { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatPartitionedPrefixGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetObjectKeyFormatSimplePrefixArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetObjectKeyFormatSimplePrefixArgs() => throw null!;
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatSimplePrefixArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2TargetObjectKeyFormatSimplePrefixGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2TargetObjectKeyFormatSimplePrefixGetArgs() => throw null!;
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatSimplePrefixGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketNotificationLambdaFunctionArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationLambdaFunctionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("events", required: true)]
+        private global::Pulumi.InputList<string>? _events;
+        public global::Pulumi.InputList<string> Events { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPrefix")]
+        public global::Pulumi.Input<string>? FilterPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterSuffix")]
+        public global::Pulumi.Input<string>? FilterSuffix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lambdaFunctionArn")]
+        public global::Pulumi.Input<string>? LambdaFunctionArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketNotificationLambdaFunctionArgs Empty => throw null!;
+    }
+
+    public sealed class BucketNotificationLambdaFunctionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationLambdaFunctionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("events", required: true)]
+        private global::Pulumi.InputList<string>? _events;
+        public global::Pulumi.InputList<string> Events { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPrefix")]
+        public global::Pulumi.Input<string>? FilterPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterSuffix")]
+        public global::Pulumi.Input<string>? FilterSuffix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lambdaFunctionArn")]
+        public global::Pulumi.Input<string>? LambdaFunctionArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketNotificationLambdaFunctionGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketNotificationQueueArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationQueueArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("events", required: true)]
+        private global::Pulumi.InputList<string>? _events;
+        public global::Pulumi.InputList<string> Events { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPrefix")]
+        public global::Pulumi.Input<string>? FilterPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterSuffix")]
+        public global::Pulumi.Input<string>? FilterSuffix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queueArn", required: true)]
+        public global::Pulumi.Input<string> QueueArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketNotificationQueueArgs Empty => throw null!;
+    }
+
+    public sealed class BucketNotificationQueueGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationQueueGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("events", required: true)]
+        private global::Pulumi.InputList<string>? _events;
+        public global::Pulumi.InputList<string> Events { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPrefix")]
+        public global::Pulumi.Input<string>? FilterPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterSuffix")]
+        public global::Pulumi.Input<string>? FilterSuffix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queueArn", required: true)]
+        public global::Pulumi.Input<string> QueueArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketNotificationQueueGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketNotificationTopicArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationTopicArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("events", required: true)]
+        private global::Pulumi.InputList<string>? _events;
+        public global::Pulumi.InputList<string> Events { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPrefix")]
+        public global::Pulumi.Input<string>? FilterPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterSuffix")]
+        public global::Pulumi.Input<string>? FilterSuffix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topicArn", required: true)]
+        public global::Pulumi.Input<string> TopicArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketNotificationTopicArgs Empty => throw null!;
+    }
+
+    public sealed class BucketNotificationTopicGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationTopicGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("events", required: true)]
+        private global::Pulumi.InputList<string>? _events;
+        public global::Pulumi.InputList<string> Events { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPrefix")]
+        public global::Pulumi.Input<string>? FilterPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterSuffix")]
+        public global::Pulumi.Input<string>? FilterSuffix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topicArn", required: true)]
+        public global::Pulumi.Input<string> TopicArn { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketNotificationTopicGetArgs Empty => throw null!;
     }
 
     public sealed class BucketObjectLockConfigurationArgs : global::Pulumi.ResourceArgs
@@ -947,6 +1887,898 @@ namespace Pulumi.Aws.S3.Inputs
         public static new global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleGetArgs Empty => throw null!;
     }
 
+    public sealed class BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("kmsMasterKeyId")]
+        public global::Pulumi.Input<string>? KmsMasterKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sseAlgorithm", required: true)]
+        public global::Pulumi.Input<string> SseAlgorithm { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs Empty => throw null!;
+    }
+
+    public sealed class BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("kmsMasterKeyId")]
+        public global::Pulumi.Input<string>? KmsMasterKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sseAlgorithm", required: true)]
+        public global::Pulumi.Input<string> SseAlgorithm { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketServerSideEncryptionConfigurationV2RuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketServerSideEncryptionConfigurationV2RuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyServerSideEncryptionByDefault")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs>? ApplyServerSideEncryptionByDefault { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("blockedEncryptionTypes")]
+        private global::Pulumi.InputList<string>? _blockedEncryptionTypes;
+        public global::Pulumi.InputList<string> BlockedEncryptionTypes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketKeyEnabled")]
+        public global::Pulumi.Input<bool>? BucketKeyEnabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketServerSideEncryptionConfigurationV2RuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketServerSideEncryptionConfigurationV2RuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyServerSideEncryptionByDefault")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultGetArgs>? ApplyServerSideEncryptionByDefault { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("blockedEncryptionTypes")]
+        private global::Pulumi.InputList<string>? _blockedEncryptionTypes;
+        public global::Pulumi.InputList<string> BlockedEncryptionTypes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketKeyEnabled")]
+        public global::Pulumi.Input<bool>? BucketKeyEnabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2CorsRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2CorsRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("allowedHeaders")]
+        private global::Pulumi.InputList<string>? _allowedHeaders;
+        public global::Pulumi.InputList<string> AllowedHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedMethods", required: true)]
+        private global::Pulumi.InputList<string>? _allowedMethods;
+        public global::Pulumi.InputList<string> AllowedMethods { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedOrigins", required: true)]
+        private global::Pulumi.InputList<string>? _allowedOrigins;
+        public global::Pulumi.InputList<string> AllowedOrigins { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("exposeHeaders")]
+        private global::Pulumi.InputList<string>? _exposeHeaders;
+        public global::Pulumi.InputList<string> ExposeHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAgeSeconds")]
+        public global::Pulumi.Input<int>? MaxAgeSeconds { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2CorsRuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2CorsRuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2CorsRuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("allowedHeaders")]
+        private global::Pulumi.InputList<string>? _allowedHeaders;
+        public global::Pulumi.InputList<string> AllowedHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedMethods", required: true)]
+        private global::Pulumi.InputList<string>? _allowedMethods;
+        public global::Pulumi.InputList<string> AllowedMethods { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("allowedOrigins", required: true)]
+        private global::Pulumi.InputList<string>? _allowedOrigins;
+        public global::Pulumi.InputList<string> AllowedOrigins { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("exposeHeaders")]
+        private global::Pulumi.InputList<string>? _exposeHeaders;
+        public global::Pulumi.InputList<string> ExposeHeaders { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("maxAgeSeconds")]
+        public global::Pulumi.Input<int>? MaxAgeSeconds { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2CorsRuleGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2GrantArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2GrantArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permissions", required: true)]
+        private global::Pulumi.InputList<string>? _permissions;
+        public global::Pulumi.InputList<string> Permissions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2GrantArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2GrantGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2GrantGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("permissions", required: true)]
+        private global::Pulumi.InputList<string>? _permissions;
+        public global::Pulumi.InputList<string> Permissions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("type", required: true)]
+        public global::Pulumi.Input<string> Type { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("uri")]
+        public global::Pulumi.Input<string>? Uri { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2GrantGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("abortIncompleteMultipartUploadDays")]
+        public global::Pulumi.Input<int>? AbortIncompleteMultipartUploadDays { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enabled", required: true)]
+        public global::Pulumi.Input<bool> Enabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expirations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleExpirationArgs>? _expirations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleExpirationArgs> Expirations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionExpirations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionExpirationArgs>? _noncurrentVersionExpirations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionExpirationArgs> NoncurrentVersionExpirations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionTransitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionTransitionArgs>? _noncurrentVersionTransitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionTransitionArgs> NoncurrentVersionTransitions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleTransitionArgs>? _transitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleTransitionArgs> Transitions { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleExpirationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleExpirationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expiredObjectDeleteMarker")]
+        public global::Pulumi.Input<bool>? ExpiredObjectDeleteMarker { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleExpirationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleExpirationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleExpirationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expiredObjectDeleteMarker")]
+        public global::Pulumi.Input<bool>? ExpiredObjectDeleteMarker { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleExpirationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("abortIncompleteMultipartUploadDays")]
+        public global::Pulumi.Input<int>? AbortIncompleteMultipartUploadDays { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("enabled", required: true)]
+        public global::Pulumi.Input<bool> Enabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expirations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleExpirationGetArgs>? _expirations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleExpirationGetArgs> Expirations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionExpirations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionExpirationGetArgs>? _noncurrentVersionExpirations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionExpirationGetArgs> NoncurrentVersionExpirations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("noncurrentVersionTransitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionTransitionGetArgs>? _noncurrentVersionTransitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionTransitionGetArgs> NoncurrentVersionTransitions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleTransitionGetArgs>? _transitions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleTransitionGetArgs> Transitions { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleNoncurrentVersionExpirationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleNoncurrentVersionExpirationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionExpirationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleNoncurrentVersionExpirationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleNoncurrentVersionExpirationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionExpirationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleNoncurrentVersionTransitionArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleNoncurrentVersionTransitionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionTransitionArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleNoncurrentVersionTransitionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleNoncurrentVersionTransitionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleNoncurrentVersionTransitionGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleTransitionArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleTransitionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleTransitionArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LifecycleRuleTransitionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LifecycleRuleTransitionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("date")]
+        public global::Pulumi.Input<string>? Date { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass", required: true)]
+        public global::Pulumi.Input<string> StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleTransitionGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LoggingArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LoggingArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("targetBucket", required: true)]
+        public global::Pulumi.Input<string> TargetBucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetPrefix")]
+        public global::Pulumi.Input<string>? TargetPrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LoggingArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2LoggingGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2LoggingGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("targetBucket", required: true)]
+        public global::Pulumi.Input<string> TargetBucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetPrefix")]
+        public global::Pulumi.Input<string>? TargetPrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2LoggingGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ObjectLockConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ObjectLockConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("objectLockEnabled")]
+        [global::System.ObsoleteAttribute("object_lock_enabled is deprecated. Use the top-level parameter objectLockEnabled instead.")]
+        public global::Pulumi.Input<string>? ObjectLockEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleArgs>? _rules;
+        [global::System.ObsoleteAttribute("rule is deprecated. Use the aws.s3.BucketObjectLockConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ObjectLockConfigurationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ObjectLockConfigurationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("objectLockEnabled")]
+        [global::System.ObsoleteAttribute("object_lock_enabled is deprecated. Use the top-level parameter objectLockEnabled instead.")]
+        public global::Pulumi.Input<string>? ObjectLockEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleGetArgs>? _rules;
+        [global::System.ObsoleteAttribute("rule is deprecated. Use the aws.s3.BucketObjectLockConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleGetArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ObjectLockConfigurationRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ObjectLockConfigurationRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("defaultRetentions", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleDefaultRetentionArgs>? _defaultRetentions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleDefaultRetentionArgs> DefaultRetentions { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ObjectLockConfigurationRuleDefaultRetentionArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ObjectLockConfigurationRuleDefaultRetentionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mode", required: true)]
+        public global::Pulumi.Input<string> Mode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("years")]
+        public global::Pulumi.Input<int>? Years { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleDefaultRetentionArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ObjectLockConfigurationRuleDefaultRetentionGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ObjectLockConfigurationRuleDefaultRetentionGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("days")]
+        public global::Pulumi.Input<int>? Days { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mode", required: true)]
+        public global::Pulumi.Input<string> Mode { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("years")]
+        public global::Pulumi.Input<int>? Years { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleDefaultRetentionGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ObjectLockConfigurationRuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ObjectLockConfigurationRuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("defaultRetentions", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleDefaultRetentionGetArgs>? _defaultRetentions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleDefaultRetentionGetArgs> DefaultRetentions { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationRuleGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("role", required: true)]
+        public global::Pulumi.Input<string> Role { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("role", required: true)]
+        public global::Pulumi.Input<string> Role { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleGetArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleGetArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("deleteMarkerReplicationStatus")]
+        public global::Pulumi.Input<string>? DeleteMarkerReplicationStatus { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("destinations", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationArgs>? _destinations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationArgs> Destinations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filters")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleFilterArgs>? _filters;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleFilterArgs> Filters { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("priority")]
+        public global::Pulumi.Input<int>? Priority { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sourceSelectionCriterias")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaArgs>? _sourceSelectionCriterias;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaArgs> SourceSelectionCriterias { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("owner", required: true)]
+        public global::Pulumi.Input<string> Owner { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("owner", required: true)]
+        public global::Pulumi.Input<string> Owner { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessControlTranslations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationArgs>? _accessControlTranslations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationArgs> AccessControlTranslations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("accountId")]
+        public global::Pulumi.Input<string>? AccountId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("metrics")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationMetricArgs>? _metrics;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationMetricArgs> Metrics { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replicaKmsKeyId")]
+        public global::Pulumi.Input<string>? ReplicaKmsKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replicationTimes")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTimeArgs>? _replicationTimes;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTimeArgs> ReplicationTimes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass")]
+        public global::Pulumi.Input<string>? StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessControlTranslations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationGetArgs>? _accessControlTranslations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslationGetArgs> AccessControlTranslations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("accountId")]
+        public global::Pulumi.Input<string>? AccountId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("metrics")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationMetricGetArgs>? _metrics;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationMetricGetArgs> Metrics { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replicaKmsKeyId")]
+        public global::Pulumi.Input<string>? ReplicaKmsKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replicationTimes")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTimeGetArgs>? _replicationTimes;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTimeGetArgs> ReplicationTimes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("storageClass")]
+        public global::Pulumi.Input<string>? StorageClass { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationMetricArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationMetricArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("minutes")]
+        public global::Pulumi.Input<int>? Minutes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status")]
+        public global::Pulumi.Input<string>? Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationMetricArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationMetricGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationMetricGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("minutes")]
+        public global::Pulumi.Input<int>? Minutes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status")]
+        public global::Pulumi.Input<string>? Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationMetricGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationReplicationTimeArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationReplicationTimeArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("minutes")]
+        public global::Pulumi.Input<int>? Minutes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status")]
+        public global::Pulumi.Input<string>? Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTimeArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationReplicationTimeGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleDestinationReplicationTimeGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("minutes")]
+        public global::Pulumi.Input<int>? Minutes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status")]
+        public global::Pulumi.Input<string>? Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTimeGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleFilterArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleFilterArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleFilterArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleFilterGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleFilterGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleFilterGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("deleteMarkerReplicationStatus")]
+        public global::Pulumi.Input<string>? DeleteMarkerReplicationStatus { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("destinations", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationGetArgs>? _destinations;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleDestinationGetArgs> Destinations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filters")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleFilterGetArgs>? _filters;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleFilterGetArgs> Filters { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("id")]
+        public global::Pulumi.Input<string>? Id { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("prefix")]
+        public global::Pulumi.Input<string>? Prefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("priority")]
+        public global::Pulumi.Input<int>? Priority { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sourceSelectionCriterias")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaGetArgs>? _sourceSelectionCriterias;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaGetArgs> SourceSelectionCriterias { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("sseKmsEncryptedObjects")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectArgs>? _sseKmsEncryptedObjects;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectArgs> SseKmsEncryptedObjects { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("sseKmsEncryptedObjects")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectGetArgs>? _sseKmsEncryptedObjects;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectGetArgs> SseKmsEncryptedObjects { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("enabled", required: true)]
+        public global::Pulumi.Input<bool> Enabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("enabled", required: true)]
+        public global::Pulumi.Input<bool> Enabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObjectGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ServerSideEncryptionConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ServerSideEncryptionConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("rules", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ServerSideEncryptionConfigurationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ServerSideEncryptionConfigurationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("rules", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleGetArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleGetArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("kmsMasterKeyId")]
+        public global::Pulumi.Input<string>? KmsMasterKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sseAlgorithm", required: true)]
+        public global::Pulumi.Input<string> SseAlgorithm { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("kmsMasterKeyId")]
+        public global::Pulumi.Input<string>? KmsMasterKeyId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("sseAlgorithm", required: true)]
+        public global::Pulumi.Input<string> SseAlgorithm { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ServerSideEncryptionConfigurationRuleArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ServerSideEncryptionConfigurationRuleArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyServerSideEncryptionByDefaults", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs>? _applyServerSideEncryptionByDefaults;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs> ApplyServerSideEncryptionByDefaults { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketKeyEnabled")]
+        public global::Pulumi.Input<bool>? BucketKeyEnabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2ServerSideEncryptionConfigurationRuleGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2ServerSideEncryptionConfigurationRuleGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("applyServerSideEncryptionByDefaults", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultGetArgs>? _applyServerSideEncryptionByDefaults;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultGetArgs> ApplyServerSideEncryptionByDefaults { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketKeyEnabled")]
+        public global::Pulumi.Input<bool>? BucketKeyEnabled { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationRuleGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2VersioningArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2VersioningArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("enabled")]
+        public global::Pulumi.Input<bool>? Enabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mfaDelete")]
+        public global::Pulumi.Input<bool>? MfaDelete { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2VersioningArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2VersioningGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2VersioningGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("enabled")]
+        public global::Pulumi.Input<bool>? Enabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mfaDelete")]
+        public global::Pulumi.Input<bool>? MfaDelete { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2VersioningGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2WebsiteArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2WebsiteArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("errorDocument")]
+        public global::Pulumi.Input<string>? ErrorDocument { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("indexDocument")]
+        public global::Pulumi.Input<string>? IndexDocument { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redirectAllRequestsTo")]
+        public global::Pulumi.Input<string>? RedirectAllRequestsTo { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("routingRules")]
+        public global::Pulumi.Input<string>? RoutingRules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2WebsiteArgs Empty => throw null!;
+    }
+
+    public sealed class BucketV2WebsiteGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketV2WebsiteGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("errorDocument")]
+        public global::Pulumi.Input<string>? ErrorDocument { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("indexDocument")]
+        public global::Pulumi.Input<string>? IndexDocument { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redirectAllRequestsTo")]
+        public global::Pulumi.Input<string>? RedirectAllRequestsTo { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("routingRules")]
+        public global::Pulumi.Input<string>? RoutingRules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketV2WebsiteGetArgs Empty => throw null!;
+    }
+
     public sealed class BucketVersioningArgs : global::Pulumi.ResourceArgs
     {
         public BucketVersioningArgs() => throw null!;
@@ -971,6 +2803,58 @@ namespace Pulumi.Aws.S3.Inputs
         public global::Pulumi.Input<bool>? MfaDelete { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.S3.Inputs.BucketVersioningGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketVersioningV2VersioningConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningV2VersioningConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("mfaDelete")]
+        public global::Pulumi.Input<string>? MfaDelete { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketVersioningV2VersioningConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketVersioningV2VersioningConfigurationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningV2VersioningConfigurationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("mfaDelete")]
+        public global::Pulumi.Input<string>? MfaDelete { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketVersioningV2VersioningConfigurationGetArgs Empty => throw null!;
+    }
+
+    public sealed class BucketVersioningVersioningConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningVersioningConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("mfaDelete")]
+        public global::Pulumi.Input<string>? MfaDelete { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketVersioningVersioningConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketVersioningVersioningConfigurationGetArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningVersioningConfigurationGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("mfaDelete")]
+        public global::Pulumi.Input<string>? MfaDelete { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("status", required: true)]
+        public global::Pulumi.Input<string> Status { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.Inputs.BucketVersioningVersioningConfigurationGetArgs Empty => throw null!;
     }
 
     public sealed class BucketWebsiteArgs : global::Pulumi.ResourceArgs

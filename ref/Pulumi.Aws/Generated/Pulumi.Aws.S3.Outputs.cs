@@ -58,6 +58,75 @@ namespace Pulumi.Aws.S3.Outputs
     }
 
     [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketAclV2AccessControlPolicy
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketAclV2AccessControlPolicy(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketAclV2AccessControlPolicyGrant> grants, global::Pulumi.Aws.S3.Outputs.BucketAclV2AccessControlPolicyOwner owner) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketAclV2AccessControlPolicyGrant> Grants;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketAclV2AccessControlPolicyOwner Owner;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketAclV2AccessControlPolicyGrant
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketAclV2AccessControlPolicyGrant(global::Pulumi.Aws.S3.Outputs.BucketAclV2AccessControlPolicyGrantGrantee? grantee, string permission) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketAclV2AccessControlPolicyGrantGrantee? Grantee;
+
+        public readonly string Permission;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketAclV2AccessControlPolicyGrantGrantee
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketAclV2AccessControlPolicyGrantGrantee(string displayName, string? emailAddress, string? id, string type, string? uri) => throw null!;
+
+        public readonly string DisplayName;
+
+        public readonly string? EmailAddress;
+
+        public readonly string? Id;
+
+        public readonly string Type;
+
+        public readonly string? Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketAclV2AccessControlPolicyOwner
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketAclV2AccessControlPolicyOwner(string displayName, string id) => throw null!;
+
+        public readonly string DisplayName;
+
+        public readonly string Id;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketCorsConfigurationCorsRule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketCorsConfigurationCorsRule(global::System.Collections.Immutable.ImmutableArray<string> allowedHeaders, global::System.Collections.Immutable.ImmutableArray<string> allowedMethods, global::System.Collections.Immutable.ImmutableArray<string> allowedOrigins, global::System.Collections.Immutable.ImmutableArray<string> exposeHeaders, string? id, int? maxAgeSeconds) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowedHeaders;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowedMethods;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowedOrigins;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> ExposeHeaders;
+
+        public readonly string? Id;
+
+        public readonly int? MaxAgeSeconds;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
     public sealed class BucketCorsRule
     {
         [global::Pulumi.OutputConstructorAttribute]
@@ -87,6 +156,144 @@ namespace Pulumi.Aws.S3.Outputs
         public readonly string Type;
 
         public readonly string? Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRule(global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload? abortIncompleteMultipartUpload, global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleExpiration? expiration, global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleFilter? filter, string id, global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpiration? noncurrentVersionExpiration, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransition> noncurrentVersionTransitions, string prefix, string status, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleTransition> transitions) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload? AbortIncompleteMultipartUpload;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleExpiration? Expiration;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleFilter? Filter;
+
+        public readonly string Id;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleNoncurrentVersionExpiration? NoncurrentVersionExpiration;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleNoncurrentVersionTransition> NoncurrentVersionTransitions;
+
+        public readonly string Prefix;
+
+        public readonly string Status;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleTransition> Transitions;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload(int? daysAfterInitiation) => throw null!;
+
+        public readonly int? DaysAfterInitiation;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleExpiration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleExpiration(string? date, int days, bool expiredObjectDeleteMarker) => throw null!;
+
+        public readonly string? Date;
+
+        public readonly int Days;
+
+        public readonly bool ExpiredObjectDeleteMarker;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleFilter
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleFilter(global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleFilterAnd? and, int objectSizeGreaterThan, int objectSizeLessThan, string prefix, global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleFilterTag? tag) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleFilterAnd? And;
+
+        public readonly int ObjectSizeGreaterThan;
+
+        public readonly int ObjectSizeLessThan;
+
+        public readonly string Prefix;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRuleFilterTag? Tag;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleFilterAnd
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleFilterAnd(int objectSizeGreaterThan, int objectSizeLessThan, string prefix, global::System.Collections.Immutable.ImmutableDictionary<string, string>? tags) => throw null!;
+
+        public readonly int ObjectSizeGreaterThan;
+
+        public readonly int ObjectSizeLessThan;
+
+        public readonly string Prefix;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Tags;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleFilterTag
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleFilterTag(string key, string value) => throw null!;
+
+        public readonly string Key;
+
+        public readonly string Value;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleNoncurrentVersionExpiration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleNoncurrentVersionExpiration(int? newerNoncurrentVersions, int noncurrentDays) => throw null!;
+
+        public readonly int? NewerNoncurrentVersions;
+
+        public readonly int NoncurrentDays;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleNoncurrentVersionTransition
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleNoncurrentVersionTransition(int? newerNoncurrentVersions, int noncurrentDays, string storageClass) => throw null!;
+
+        public readonly int? NewerNoncurrentVersions;
+
+        public readonly int NoncurrentDays;
+
+        public readonly string StorageClass;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationRuleTransition
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationRuleTransition(string? date, int days, string storageClass) => throw null!;
+
+        public readonly string? Date;
+
+        public readonly int Days;
+
+        public readonly string StorageClass;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLifecycleConfigurationTimeouts
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLifecycleConfigurationTimeouts(string? create, string? update) => throw null!;
+
+        public readonly string? Create;
+
+        public readonly string? Update;
     }
 
     [global::Pulumi.OutputTypeAttribute]
@@ -169,6 +376,167 @@ namespace Pulumi.Aws.S3.Outputs
         public readonly string TargetBucket;
 
         public readonly string? TargetPrefix;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingTargetGrant
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingTargetGrant(global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetGrantGrantee grantee, string permission) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetGrantGrantee Grantee;
+
+        public readonly string Permission;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingTargetGrantGrantee
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingTargetGrantGrantee(string displayName, string? emailAddress, string? id, string type, string? uri) => throw null!;
+
+        public readonly string DisplayName;
+
+        public readonly string? EmailAddress;
+
+        public readonly string? Id;
+
+        public readonly string Type;
+
+        public readonly string? Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingTargetObjectKeyFormat
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingTargetObjectKeyFormat(global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetObjectKeyFormatPartitionedPrefix? partitionedPrefix, global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetObjectKeyFormatSimplePrefix? simplePrefix) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetObjectKeyFormatPartitionedPrefix? PartitionedPrefix;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetObjectKeyFormatSimplePrefix? SimplePrefix;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingTargetObjectKeyFormatPartitionedPrefix
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingTargetObjectKeyFormatPartitionedPrefix(string partitionDateSource) => throw null!;
+
+        public readonly string PartitionDateSource;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingTargetObjectKeyFormatSimplePrefix
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingTargetObjectKeyFormatSimplePrefix() => throw null!;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingV2TargetGrant
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingV2TargetGrant(global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetGrantGrantee grantee, string permission) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetGrantGrantee Grantee;
+
+        public readonly string Permission;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingV2TargetGrantGrantee
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingV2TargetGrantGrantee(string displayName, string? emailAddress, string? id, string type, string? uri) => throw null!;
+
+        public readonly string DisplayName;
+
+        public readonly string? EmailAddress;
+
+        public readonly string? Id;
+
+        public readonly string Type;
+
+        public readonly string? Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingV2TargetObjectKeyFormat
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingV2TargetObjectKeyFormat(global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetObjectKeyFormatPartitionedPrefix? partitionedPrefix, global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetObjectKeyFormatSimplePrefix? simplePrefix) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetObjectKeyFormatPartitionedPrefix? PartitionedPrefix;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetObjectKeyFormatSimplePrefix? SimplePrefix;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingV2TargetObjectKeyFormatPartitionedPrefix
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingV2TargetObjectKeyFormatPartitionedPrefix(string partitionDateSource) => throw null!;
+
+        public readonly string PartitionDateSource;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketLoggingV2TargetObjectKeyFormatSimplePrefix
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketLoggingV2TargetObjectKeyFormatSimplePrefix() => throw null!;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketNotificationLambdaFunction
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketNotificationLambdaFunction(global::System.Collections.Immutable.ImmutableArray<string> events, string? filterPrefix, string? filterSuffix, string id, string? lambdaFunctionArn) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Events;
+
+        public readonly string? FilterPrefix;
+
+        public readonly string? FilterSuffix;
+
+        public readonly string Id;
+
+        public readonly string? LambdaFunctionArn;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketNotificationQueue
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketNotificationQueue(global::System.Collections.Immutable.ImmutableArray<string> events, string? filterPrefix, string? filterSuffix, string id, string queueArn) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Events;
+
+        public readonly string? FilterPrefix;
+
+        public readonly string? FilterSuffix;
+
+        public readonly string Id;
+
+        public readonly string QueueArn;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketNotificationTopic
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketNotificationTopic(global::System.Collections.Immutable.ImmutableArray<string> events, string? filterPrefix, string? filterSuffix, string id, string topicArn) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Events;
+
+        public readonly string? FilterPrefix;
+
+        public readonly string? FilterSuffix;
+
+        public readonly string Id;
+
+        public readonly string TopicArn;
     }
 
     [global::Pulumi.OutputTypeAttribute]
@@ -380,6 +748,349 @@ namespace Pulumi.Aws.S3.Outputs
     }
 
     [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketServerSideEncryptionConfigurationV2Rule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketServerSideEncryptionConfigurationV2Rule(global::Pulumi.Aws.S3.Outputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault? applyServerSideEncryptionByDefault, global::System.Collections.Immutable.ImmutableArray<string> blockedEncryptionTypes, bool bucketKeyEnabled) => throw null!;
+
+        public readonly global::Pulumi.Aws.S3.Outputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault? ApplyServerSideEncryptionByDefault;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> BlockedEncryptionTypes;
+
+        public readonly bool BucketKeyEnabled;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefault(string kmsMasterKeyId, string sseAlgorithm) => throw null!;
+
+        public readonly string KmsMasterKeyId;
+
+        public readonly string SseAlgorithm;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2CorsRule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2CorsRule(global::System.Collections.Immutable.ImmutableArray<string> allowedHeaders, global::System.Collections.Immutable.ImmutableArray<string> allowedMethods, global::System.Collections.Immutable.ImmutableArray<string> allowedOrigins, global::System.Collections.Immutable.ImmutableArray<string> exposeHeaders, int? maxAgeSeconds) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowedHeaders;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowedMethods;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> AllowedOrigins;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> ExposeHeaders;
+
+        public readonly int? MaxAgeSeconds;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2Grant
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2Grant(string? id, global::System.Collections.Immutable.ImmutableArray<string> permissions, string type, string? uri) => throw null!;
+
+        public readonly string? Id;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<string> Permissions;
+
+        public readonly string Type;
+
+        public readonly string? Uri;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2LifecycleRule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2LifecycleRule(int? abortIncompleteMultipartUploadDays, bool enabled, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleExpiration> expirations, string id, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleNoncurrentVersionExpiration> noncurrentVersionExpirations, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleNoncurrentVersionTransition> noncurrentVersionTransitions, string? prefix, global::System.Collections.Immutable.ImmutableDictionary<string, string>? tags, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleTransition> transitions) => throw null!;
+
+        public readonly int? AbortIncompleteMultipartUploadDays;
+
+        public readonly bool Enabled;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleExpiration> Expirations;
+
+        public readonly string Id;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleNoncurrentVersionExpiration> NoncurrentVersionExpirations;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleNoncurrentVersionTransition> NoncurrentVersionTransitions;
+
+        public readonly string? Prefix;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Tags;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRuleTransition> Transitions;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2LifecycleRuleExpiration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2LifecycleRuleExpiration(string? date, int? days, bool? expiredObjectDeleteMarker) => throw null!;
+
+        public readonly string? Date;
+
+        public readonly int? Days;
+
+        public readonly bool? ExpiredObjectDeleteMarker;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2LifecycleRuleNoncurrentVersionExpiration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2LifecycleRuleNoncurrentVersionExpiration(int? days) => throw null!;
+
+        public readonly int? Days;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2LifecycleRuleNoncurrentVersionTransition
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2LifecycleRuleNoncurrentVersionTransition(int? days, string storageClass) => throw null!;
+
+        public readonly int? Days;
+
+        public readonly string StorageClass;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2LifecycleRuleTransition
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2LifecycleRuleTransition(string? date, int? days, string storageClass) => throw null!;
+
+        public readonly string? Date;
+
+        public readonly int? Days;
+
+        public readonly string StorageClass;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2Logging
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2Logging(string targetBucket, string? targetPrefix) => throw null!;
+
+        public readonly string TargetBucket;
+
+        public readonly string? TargetPrefix;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ObjectLockConfiguration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ObjectLockConfiguration(string? objectLockEnabled, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ObjectLockConfigurationRule> rules) => throw null!;
+
+        public readonly string? ObjectLockEnabled;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ObjectLockConfigurationRule> Rules;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ObjectLockConfigurationRule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ObjectLockConfigurationRule(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ObjectLockConfigurationRuleDefaultRetention> defaultRetentions) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ObjectLockConfigurationRuleDefaultRetention> DefaultRetentions;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ObjectLockConfigurationRuleDefaultRetention
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ObjectLockConfigurationRuleDefaultRetention(int? days, string mode, int? years) => throw null!;
+
+        public readonly int? Days;
+
+        public readonly string Mode;
+
+        public readonly int? Years;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfiguration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfiguration(string role, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRule> rules) => throw null!;
+
+        public readonly string Role;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRule> Rules;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRule(string? deleteMarkerReplicationStatus, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestination> destinations, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleFilter> filters, string? id, string? prefix, int? priority, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteria> sourceSelectionCriterias, string status) => throw null!;
+
+        public readonly string? DeleteMarkerReplicationStatus;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestination> Destinations;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleFilter> Filters;
+
+        public readonly string? Id;
+
+        public readonly string? Prefix;
+
+        public readonly int? Priority;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteria> SourceSelectionCriterias;
+
+        public readonly string Status;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRuleDestination
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRuleDestination(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation> accessControlTranslations, string? accountId, string bucket, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestinationMetric> metrics, string? replicaKmsKeyId, global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTime> replicationTimes, string? storageClass) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation> AccessControlTranslations;
+
+        public readonly string? AccountId;
+
+        public readonly string Bucket;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestinationMetric> Metrics;
+
+        public readonly string? ReplicaKmsKeyId;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleDestinationReplicationTime> ReplicationTimes;
+
+        public readonly string? StorageClass;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRuleDestinationAccessControlTranslation(string owner) => throw null!;
+
+        public readonly string Owner;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationMetric
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRuleDestinationMetric(int? minutes, string? status) => throw null!;
+
+        public readonly int? Minutes;
+
+        public readonly string? Status;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRuleDestinationReplicationTime
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRuleDestinationReplicationTime(int? minutes, string? status) => throw null!;
+
+        public readonly int? Minutes;
+
+        public readonly string? Status;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRuleFilter
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRuleFilter(string? prefix, global::System.Collections.Immutable.ImmutableDictionary<string, string>? tags) => throw null!;
+
+        public readonly string? Prefix;
+
+        public readonly global::System.Collections.Immutable.ImmutableDictionary<string, string>? Tags;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteria
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRuleSourceSelectionCriteria(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject> sseKmsEncryptedObjects) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject> SseKmsEncryptedObjects;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ReplicationConfigurationRuleSourceSelectionCriteriaSseKmsEncryptedObject(bool enabled) => throw null!;
+
+        public readonly bool Enabled;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ServerSideEncryptionConfiguration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ServerSideEncryptionConfiguration(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ServerSideEncryptionConfigurationRule> rules) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ServerSideEncryptionConfigurationRule> Rules;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ServerSideEncryptionConfigurationRule
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ServerSideEncryptionConfigurationRule(global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault> applyServerSideEncryptionByDefaults, bool? bucketKeyEnabled) => throw null!;
+
+        public readonly global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault> ApplyServerSideEncryptionByDefaults;
+
+        public readonly bool? BucketKeyEnabled;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2ServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefault(string? kmsMasterKeyId, string sseAlgorithm) => throw null!;
+
+        public readonly string? KmsMasterKeyId;
+
+        public readonly string SseAlgorithm;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2Versioning
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2Versioning(bool? enabled, bool? mfaDelete) => throw null!;
+
+        public readonly bool? Enabled;
+
+        public readonly bool? MfaDelete;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketV2Website
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketV2Website(string? errorDocument, string? indexDocument, string? redirectAllRequestsTo, string? routingRules) => throw null!;
+
+        public readonly string? ErrorDocument;
+
+        public readonly string? IndexDocument;
+
+        public readonly string? RedirectAllRequestsTo;
+
+        public readonly string? RoutingRules;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
     public sealed class BucketVersioning
     {
         [global::Pulumi.OutputConstructorAttribute]
@@ -388,6 +1099,28 @@ namespace Pulumi.Aws.S3.Outputs
         public readonly bool? Enabled;
 
         public readonly bool? MfaDelete;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketVersioningV2VersioningConfiguration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketVersioningV2VersioningConfiguration(string mfaDelete, string status) => throw null!;
+
+        public readonly string MfaDelete;
+
+        public readonly string Status;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class BucketVersioningVersioningConfiguration
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private BucketVersioningVersioningConfiguration(string mfaDelete, string status) => throw null!;
+
+        public readonly string MfaDelete;
+
+        public readonly string Status;
     }
 
     [global::Pulumi.OutputTypeAttribute]

@@ -168,6 +168,76 @@ namespace Pulumi.Aws.S3
         public static new global::Pulumi.Aws.S3.BucketAclState Empty => throw null!;
     }
 
+    [global::System.ObsoleteAttribute("aws.s3/bucketaclv2.BucketAclV2 has been deprecated in favor of aws.s3/bucketacl.BucketAcl")]
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketAclV2:BucketAclV2")]
+    public class BucketAclV2 : global::Pulumi.CustomResource
+    {
+        public BucketAclV2(string name, global::Pulumi.Aws.S3.BucketAclV2Args args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("accessControlPolicy")]
+        public global::Pulumi.Output<global::Pulumi.Aws.S3.Outputs.BucketAclV2AccessControlPolicy> AccessControlPolicy => throw null!;
+
+        [global::Pulumi.OutputAttribute("acl")]
+        public global::Pulumi.Output<string> Acl => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketAclV2 Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketAclV2State? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketAclV2Args : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2Args() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessControlPolicy")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyArgs>? AccessControlPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("acl")]
+        public global::Pulumi.Input<string>? Acl { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketAclV2Args Empty => throw null!;
+    }
+
+    public sealed class BucketAclV2State : global::Pulumi.ResourceArgs
+    {
+        public BucketAclV2State() => throw null!;
+
+        [global::Pulumi.InputAttribute("accessControlPolicy")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketAclV2AccessControlPolicyGetArgs>? AccessControlPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("acl")]
+        public global::Pulumi.Input<string>? Acl { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketAclV2State Empty => throw null!;
+    }
+
     public sealed class BucketArgs : global::Pulumi.ResourceArgs
     {
         public BucketArgs() => throw null!;
@@ -250,6 +320,409 @@ namespace Pulumi.Aws.S3
         public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketWebsiteArgs>? Website { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.S3.BucketArgs Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration")]
+    public class BucketCorsConfiguration : global::Pulumi.CustomResource
+    {
+        public BucketCorsConfiguration(string name, global::Pulumi.Aws.S3.BucketCorsConfigurationArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("corsRules")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketCorsConfigurationCorsRule>> CorsRules => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketCorsConfiguration Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketCorsConfigurationState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketCorsConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketCorsConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("corsRules", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketCorsConfigurationCorsRuleArgs>? _corsRules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketCorsConfigurationCorsRuleArgs> CorsRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketCorsConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketCorsConfigurationState : global::Pulumi.ResourceArgs
+    {
+        public BucketCorsConfigurationState() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("corsRules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketCorsConfigurationCorsRuleGetArgs>? _corsRules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketCorsConfigurationCorsRuleGetArgs> CorsRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketCorsConfigurationState Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")]
+    public class BucketLifecycleConfiguration : global::Pulumi.CustomResource
+    {
+        public BucketLifecycleConfiguration(string name, global::Pulumi.Aws.S3.BucketLifecycleConfigurationArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("rules")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationRule>> Rules => throw null!;
+
+        [global::Pulumi.OutputAttribute("timeouts")]
+        public global::Pulumi.Output<global::Pulumi.Aws.S3.Outputs.BucketLifecycleConfigurationTimeouts> Timeouts => throw null!;
+
+        [global::Pulumi.OutputAttribute("transitionDefaultMinimumObjectSize")]
+        public global::Pulumi.Output<string> TransitionDefaultMinimumObjectSize => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketLifecycleConfiguration Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketLifecycleConfigurationState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("This attribute will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleArgs> Rules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("timeouts")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationTimeoutsArgs>? Timeouts { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitionDefaultMinimumObjectSize")]
+        public global::Pulumi.Input<string>? TransitionDefaultMinimumObjectSize { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketLifecycleConfigurationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLifecycleConfigurationState : global::Pulumi.ResourceArgs
+    {
+        public BucketLifecycleConfigurationState() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("This attribute will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleGetArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationRuleGetArgs> Rules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("timeouts")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLifecycleConfigurationTimeoutsGetArgs>? Timeouts { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("transitionDefaultMinimumObjectSize")]
+        public global::Pulumi.Input<string>? TransitionDefaultMinimumObjectSize { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketLifecycleConfigurationState Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketLogging:BucketLogging")]
+    public class BucketLogging : global::Pulumi.CustomResource
+    {
+        public BucketLogging(string name, global::Pulumi.Aws.S3.BucketLoggingArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetBucket")]
+        public global::Pulumi.Output<string> TargetBucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetGrants")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetGrant>> TargetGrants => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetObjectKeyFormat")]
+        public global::Pulumi.Output<global::Pulumi.Aws.S3.Outputs.BucketLoggingTargetObjectKeyFormat> TargetObjectKeyFormat => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetPrefix")]
+        public global::Pulumi.Output<string> TargetPrefix => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketLogging Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketLoggingState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketLoggingArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetBucket", required: true)]
+        public global::Pulumi.Input<string> TargetBucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGrants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantArgs>? _targetGrants;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantArgs> TargetGrants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetObjectKeyFormat")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatArgs>? TargetObjectKeyFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetPrefix", required: true)]
+        public global::Pulumi.Input<string> TargetPrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketLoggingArgs Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingState : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingState() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetBucket")]
+        public global::Pulumi.Input<string>? TargetBucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGrants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantGetArgs>? _targetGrants;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetGrantGetArgs> TargetGrants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetObjectKeyFormat")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingTargetObjectKeyFormatGetArgs>? TargetObjectKeyFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetPrefix")]
+        public global::Pulumi.Input<string>? TargetPrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketLoggingState Empty => throw null!;
+    }
+
+    [global::System.ObsoleteAttribute("aws.s3/bucketloggingv2.BucketLoggingV2 has been deprecated in favor of aws.s3/bucketlogging.BucketLogging")]
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketLoggingV2:BucketLoggingV2")]
+    public class BucketLoggingV2 : global::Pulumi.CustomResource
+    {
+        public BucketLoggingV2(string name, global::Pulumi.Aws.S3.BucketLoggingV2Args args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetBucket")]
+        public global::Pulumi.Output<string> TargetBucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetGrants")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetGrant>> TargetGrants => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetObjectKeyFormat")]
+        public global::Pulumi.Output<global::Pulumi.Aws.S3.Outputs.BucketLoggingV2TargetObjectKeyFormat> TargetObjectKeyFormat => throw null!;
+
+        [global::Pulumi.OutputAttribute("targetPrefix")]
+        public global::Pulumi.Output<string> TargetPrefix => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketLoggingV2 Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketLoggingV2State? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketLoggingV2Args : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2Args() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetBucket", required: true)]
+        public global::Pulumi.Input<string> TargetBucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGrants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantArgs>? _targetGrants;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantArgs> TargetGrants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetObjectKeyFormat")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatArgs>? TargetObjectKeyFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetPrefix", required: true)]
+        public global::Pulumi.Input<string> TargetPrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketLoggingV2Args Empty => throw null!;
+    }
+
+    public sealed class BucketLoggingV2State : global::Pulumi.ResourceArgs
+    {
+        public BucketLoggingV2State() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetBucket")]
+        public global::Pulumi.Input<string>? TargetBucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetGrants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantGetArgs>? _targetGrants;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetGrantGetArgs> TargetGrants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetObjectKeyFormat")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketLoggingV2TargetObjectKeyFormatGetArgs>? TargetObjectKeyFormat { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("targetPrefix")]
+        public global::Pulumi.Input<string>? TargetPrefix { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketLoggingV2State Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketNotification:BucketNotification")]
+    public class BucketNotification : global::Pulumi.CustomResource
+    {
+        public BucketNotification(string name, global::Pulumi.Aws.S3.BucketNotificationArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("eventbridge")]
+        public global::Pulumi.Output<bool?> Eventbridge => throw null!;
+
+        [global::Pulumi.OutputAttribute("lambdaFunctions")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketNotificationLambdaFunction>> LambdaFunctions => throw null!;
+
+        [global::Pulumi.OutputAttribute("queues")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketNotificationQueue>> Queues => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("topics")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketNotificationTopic>> Topics => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketNotification Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketNotificationState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketNotificationArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventbridge")]
+        public global::Pulumi.Input<bool>? Eventbridge { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lambdaFunctions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationLambdaFunctionArgs>? _lambdaFunctions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationLambdaFunctionArgs> LambdaFunctions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queues")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationQueueArgs>? _queues;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationQueueArgs> Queues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topics")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationTopicArgs>? _topics;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationTopicArgs> Topics { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketNotificationArgs Empty => throw null!;
+    }
+
+    public sealed class BucketNotificationState : global::Pulumi.ResourceArgs
+    {
+        public BucketNotificationState() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("eventbridge")]
+        public global::Pulumi.Input<bool>? Eventbridge { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lambdaFunctions")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationLambdaFunctionGetArgs>? _lambdaFunctions;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationLambdaFunctionGetArgs> LambdaFunctions { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("queues")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationQueueGetArgs>? _queues;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationQueueGetArgs> Queues { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topics")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationTopicGetArgs>? _topics;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketNotificationTopicGetArgs> Topics { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketNotificationState Empty => throw null!;
     }
 
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketObject:BucketObject")]
@@ -1085,6 +1558,69 @@ namespace Pulumi.Aws.S3
         public static new global::Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationState Empty => throw null!;
     }
 
+    [global::System.ObsoleteAttribute("aws.s3/bucketserversideencryptionconfigurationv2.BucketServerSideEncryptionConfigurationV2 has been deprecated in favor of aws.s3/bucketserversideencryptionconfiguration.BucketServerSideEncryptionConfiguration")]
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2")]
+    public class BucketServerSideEncryptionConfigurationV2 : global::Pulumi.CustomResource
+    {
+        public BucketServerSideEncryptionConfigurationV2(string name, global::Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationV2Args args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("rules")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketServerSideEncryptionConfigurationV2Rule>> Rules => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationV2 Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationV2State? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketServerSideEncryptionConfigurationV2Args : global::Pulumi.ResourceArgs
+    {
+        public BucketServerSideEncryptionConfigurationV2Args() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules", required: true)]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationV2Args Empty => throw null!;
+    }
+
+    public sealed class BucketServerSideEncryptionConfigurationV2State : global::Pulumi.ResourceArgs
+    {
+        public BucketServerSideEncryptionConfigurationV2State() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleGetArgs>? _rules;
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketServerSideEncryptionConfigurationV2RuleGetArgs> Rules { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketServerSideEncryptionConfigurationV2State Empty => throw null!;
+    }
+
     public sealed class BucketState : global::Pulumi.ResourceArgs
     {
         public BucketState() => throw null!;
@@ -1194,6 +1730,447 @@ namespace Pulumi.Aws.S3
         public global::Pulumi.Input<string>? WebsiteEndpoint { get => throw null!; set => throw null!; }
 
         public static new global::Pulumi.Aws.S3.BucketState Empty => throw null!;
+    }
+
+    [global::System.ObsoleteAttribute("s3.BucketV2 has been deprecated in favor of s3.Bucket")]
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketV2:BucketV2")]
+    public class BucketV2 : global::Pulumi.CustomResource
+    {
+        public BucketV2(string name, global::Pulumi.Aws.S3.BucketV2Args? args = null, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("accelerationStatus")]
+        public global::Pulumi.Output<string> AccelerationStatus => throw null!;
+
+        [global::Pulumi.OutputAttribute("acl")]
+        public global::Pulumi.Output<string> Acl => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucketDomainName")]
+        public global::Pulumi.Output<string> BucketDomainName => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucketNamespace")]
+        public global::Pulumi.Output<string> BucketNamespace => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucketPrefix")]
+        public global::Pulumi.Output<string> BucketPrefix => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucketRegion")]
+        public global::Pulumi.Output<string> BucketRegion => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucketRegionalDomainName")]
+        public global::Pulumi.Output<string> BucketRegionalDomainName => throw null!;
+
+        [global::Pulumi.OutputAttribute("corsRules")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2CorsRule>> CorsRules => throw null!;
+
+        [global::Pulumi.OutputAttribute("forceDestroy")]
+        public global::Pulumi.Output<bool?> ForceDestroy => throw null!;
+
+        [global::Pulumi.OutputAttribute("grants")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2Grant>> Grants => throw null!;
+
+        [global::Pulumi.OutputAttribute("hostedZoneId")]
+        public global::Pulumi.Output<string> HostedZoneId => throw null!;
+
+        [global::Pulumi.OutputAttribute("lifecycleRules")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2LifecycleRule>> LifecycleRules => throw null!;
+
+        [global::Pulumi.OutputAttribute("loggings")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2Logging>> Loggings => throw null!;
+
+        [global::Pulumi.OutputAttribute("objectLockConfiguration")]
+        public global::Pulumi.Output<global::Pulumi.Aws.S3.Outputs.BucketV2ObjectLockConfiguration> ObjectLockConfiguration => throw null!;
+
+        [global::Pulumi.OutputAttribute("objectLockEnabled")]
+        public global::Pulumi.Output<bool> ObjectLockEnabled => throw null!;
+
+        [global::Pulumi.OutputAttribute("policy")]
+        public global::Pulumi.Output<string> Policy => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("replicationConfigurations")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ReplicationConfiguration>> ReplicationConfigurations => throw null!;
+
+        [global::Pulumi.OutputAttribute("requestPayer")]
+        public global::Pulumi.Output<string> RequestPayer => throw null!;
+
+        [global::Pulumi.OutputAttribute("serverSideEncryptionConfigurations")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2ServerSideEncryptionConfiguration>> ServerSideEncryptionConfigurations => throw null!;
+
+        [global::Pulumi.OutputAttribute("tags")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> Tags => throw null!;
+
+        [global::Pulumi.OutputAttribute("tagsAll")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableDictionary<string, string>> TagsAll => throw null!;
+
+        [global::Pulumi.OutputAttribute("versionings")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2Versioning>> Versionings => throw null!;
+
+        [global::Pulumi.OutputAttribute("websiteDomain")]
+        public global::Pulumi.Output<string> WebsiteDomain => throw null!;
+
+        [global::Pulumi.OutputAttribute("websiteEndpoint")]
+        public global::Pulumi.Output<string> WebsiteEndpoint => throw null!;
+
+        [global::Pulumi.OutputAttribute("websites")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.S3.Outputs.BucketV2Website>> Websites => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketV2 Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketV2State? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketV2Args : global::Pulumi.ResourceArgs
+    {
+        public BucketV2Args() => throw null!;
+
+        [global::Pulumi.InputAttribute("accelerationStatus")]
+        [global::System.ObsoleteAttribute("acceleration_status is deprecated. Use the aws.s3.BucketAccelerateConfiguration resource instead.")]
+        public global::Pulumi.Input<string>? AccelerationStatus { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("acl")]
+        [global::System.ObsoleteAttribute("acl is deprecated. Use the aws.s3.BucketAcl resource instead.")]
+        public global::Pulumi.Input<string>? Acl { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketNamespace")]
+        public global::Pulumi.Input<string>? BucketNamespace { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketPrefix")]
+        public global::Pulumi.Input<string>? BucketPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("corsRules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2CorsRuleArgs>? _corsRules;
+        [global::System.ObsoleteAttribute("cors_rule is deprecated. Use the aws.s3.BucketCorsConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2CorsRuleArgs> CorsRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("grants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2GrantArgs>? _grants;
+        [global::System.ObsoleteAttribute("grant is deprecated. Use the aws.s3.BucketAcl resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2GrantArgs> Grants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lifecycleRules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleArgs>? _lifecycleRules;
+        [global::System.ObsoleteAttribute("lifecycle_rule is deprecated. Use the aws.s3.BucketLifecycleConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleArgs> LifecycleRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("loggings")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LoggingArgs>? _loggings;
+        [global::System.ObsoleteAttribute("logging is deprecated. Use the aws.s3.BucketLogging resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LoggingArgs> Loggings { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectLockConfiguration")]
+        [global::System.ObsoleteAttribute("object_lock_configuration is deprecated. Use the top-level parameter objectLockEnabled and the aws.s3.BucketObjectLockConfiguration resource instead.")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationArgs>? ObjectLockConfiguration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectLockEnabled")]
+        public global::Pulumi.Input<bool>? ObjectLockEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policy")]
+        [global::System.ObsoleteAttribute("policy is deprecated. Use the aws.s3.BucketPolicy resource instead.")]
+        public global::Pulumi.Input<string>? Policy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replicationConfigurations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationArgs>? _replicationConfigurations;
+        [global::System.ObsoleteAttribute("replication_configuration is deprecated. Use the aws.s3.BucketReplicationConfig resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationArgs> ReplicationConfigurations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("requestPayer")]
+        [global::System.ObsoleteAttribute("request_payer is deprecated. Use the aws.s3.BucketRequestPaymentConfiguration resource instead.")]
+        public global::Pulumi.Input<string>? RequestPayer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("serverSideEncryptionConfigurations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationArgs>? _serverSideEncryptionConfigurations;
+        [global::System.ObsoleteAttribute("server_side_encryption_configuration is deprecated. Use the aws.s3.BucketServerSideEncryptionConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationArgs> ServerSideEncryptionConfigurations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("versionings")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2VersioningArgs>? _versionings;
+        [global::System.ObsoleteAttribute("versioning is deprecated. Use the aws.s3.BucketVersioning resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2VersioningArgs> Versionings { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("websites")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2WebsiteArgs>? _websites;
+        [global::System.ObsoleteAttribute("website is deprecated. Use the aws.s3.BucketWebsiteConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2WebsiteArgs> Websites { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketV2Args Empty => throw null!;
+    }
+
+    public sealed class BucketV2State : global::Pulumi.ResourceArgs
+    {
+        public BucketV2State() => throw null!;
+
+        [global::Pulumi.InputAttribute("accelerationStatus")]
+        [global::System.ObsoleteAttribute("acceleration_status is deprecated. Use the aws.s3.BucketAccelerateConfiguration resource instead.")]
+        public global::Pulumi.Input<string>? AccelerationStatus { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("acl")]
+        [global::System.ObsoleteAttribute("acl is deprecated. Use the aws.s3.BucketAcl resource instead.")]
+        public global::Pulumi.Input<string>? Acl { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketDomainName")]
+        public global::Pulumi.Input<string>? BucketDomainName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketNamespace")]
+        public global::Pulumi.Input<string>? BucketNamespace { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketPrefix")]
+        public global::Pulumi.Input<string>? BucketPrefix { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketRegion")]
+        public global::Pulumi.Input<string>? BucketRegion { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("bucketRegionalDomainName")]
+        public global::Pulumi.Input<string>? BucketRegionalDomainName { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("corsRules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2CorsRuleGetArgs>? _corsRules;
+        [global::System.ObsoleteAttribute("cors_rule is deprecated. Use the aws.s3.BucketCorsConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2CorsRuleGetArgs> CorsRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("forceDestroy")]
+        public global::Pulumi.Input<bool>? ForceDestroy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("grants")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2GrantGetArgs>? _grants;
+        [global::System.ObsoleteAttribute("grant is deprecated. Use the aws.s3.BucketAcl resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2GrantGetArgs> Grants { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("hostedZoneId")]
+        public global::Pulumi.Input<string>? HostedZoneId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("lifecycleRules")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleGetArgs>? _lifecycleRules;
+        [global::System.ObsoleteAttribute("lifecycle_rule is deprecated. Use the aws.s3.BucketLifecycleConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LifecycleRuleGetArgs> LifecycleRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("loggings")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LoggingGetArgs>? _loggings;
+        [global::System.ObsoleteAttribute("logging is deprecated. Use the aws.s3.BucketLogging resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2LoggingGetArgs> Loggings { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectLockConfiguration")]
+        [global::System.ObsoleteAttribute("object_lock_configuration is deprecated. Use the top-level parameter objectLockEnabled and the aws.s3.BucketObjectLockConfiguration resource instead.")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketV2ObjectLockConfigurationGetArgs>? ObjectLockConfiguration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("objectLockEnabled")]
+        public global::Pulumi.Input<bool>? ObjectLockEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("policy")]
+        [global::System.ObsoleteAttribute("policy is deprecated. Use the aws.s3.BucketPolicy resource instead.")]
+        public global::Pulumi.Input<string>? Policy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replicationConfigurations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationGetArgs>? _replicationConfigurations;
+        [global::System.ObsoleteAttribute("replication_configuration is deprecated. Use the aws.s3.BucketReplicationConfig resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ReplicationConfigurationGetArgs> ReplicationConfigurations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("requestPayer")]
+        [global::System.ObsoleteAttribute("request_payer is deprecated. Use the aws.s3.BucketRequestPaymentConfiguration resource instead.")]
+        public global::Pulumi.Input<string>? RequestPayer { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("serverSideEncryptionConfigurations")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationGetArgs>? _serverSideEncryptionConfigurations;
+        [global::System.ObsoleteAttribute("server_side_encryption_configuration is deprecated. Use the aws.s3.BucketServerSideEncryptionConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2ServerSideEncryptionConfigurationGetArgs> ServerSideEncryptionConfigurations { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tags")]
+        private global::Pulumi.InputMap<string>? _tags;
+        public global::Pulumi.InputMap<string> Tags { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("tagsAll")]
+        private global::Pulumi.InputMap<string>? _tagsAll;
+        public global::Pulumi.InputMap<string> TagsAll { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("versionings")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2VersioningGetArgs>? _versionings;
+        [global::System.ObsoleteAttribute("versioning is deprecated. Use the aws.s3.BucketVersioning resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2VersioningGetArgs> Versionings { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("websiteDomain")]
+        [global::System.ObsoleteAttribute("website_domain is deprecated. Use the aws.s3.BucketWebsiteConfiguration resource instead.")]
+        public global::Pulumi.Input<string>? WebsiteDomain { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("websiteEndpoint")]
+        [global::System.ObsoleteAttribute("website_endpoint is deprecated. Use the aws.s3.BucketWebsiteConfiguration resource instead.")]
+        public global::Pulumi.Input<string>? WebsiteEndpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("websites")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2WebsiteGetArgs>? _websites;
+        [global::System.ObsoleteAttribute("website is deprecated. Use the aws.s3.BucketWebsiteConfiguration resource instead.")]
+        public global::Pulumi.InputList<global::Pulumi.Aws.S3.Inputs.BucketV2WebsiteGetArgs> Websites { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketV2State Empty => throw null!;
+    }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketVersioning:BucketVersioning")]
+    public class BucketVersioning : global::Pulumi.CustomResource
+    {
+        public BucketVersioning(string name, global::Pulumi.Aws.S3.BucketVersioningArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("mfa")]
+        public global::Pulumi.Output<string> Mfa => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("versioningConfiguration")]
+        public global::Pulumi.Output<global::Pulumi.Aws.S3.Outputs.BucketVersioningVersioningConfiguration> VersioningConfiguration => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketVersioning Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketVersioningState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketVersioningArgs : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mfa")]
+        public global::Pulumi.Input<string>? Mfa { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("versioningConfiguration", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketVersioningVersioningConfigurationArgs> VersioningConfiguration { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketVersioningArgs Empty => throw null!;
+    }
+
+    public sealed class BucketVersioningState : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningState() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mfa")]
+        public global::Pulumi.Input<string>? Mfa { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("versioningConfiguration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketVersioningVersioningConfigurationGetArgs>? VersioningConfiguration { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketVersioningState Empty => throw null!;
+    }
+
+    [global::System.ObsoleteAttribute("aws.s3/bucketversioningv2.BucketVersioningV2 has been deprecated in favor of aws.s3/bucketversioning.BucketVersioning")]
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketVersioningV2:BucketVersioningV2")]
+    public class BucketVersioningV2 : global::Pulumi.CustomResource
+    {
+        public BucketVersioningV2(string name, global::Pulumi.Aws.S3.BucketVersioningV2Args args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("bucket")]
+        public global::Pulumi.Output<string> Bucket => throw null!;
+
+        [global::Pulumi.OutputAttribute("expectedBucketOwner")]
+        public global::Pulumi.Output<string> ExpectedBucketOwner => throw null!;
+
+        [global::Pulumi.OutputAttribute("mfa")]
+        public global::Pulumi.Output<string> Mfa => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("versioningConfiguration")]
+        public global::Pulumi.Output<global::Pulumi.Aws.S3.Outputs.BucketVersioningV2VersioningConfiguration> VersioningConfiguration => throw null!;
+
+        public static global::Pulumi.Aws.S3.BucketVersioningV2 Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.S3.BucketVersioningV2State? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class BucketVersioningV2Args : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningV2Args() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket", required: true)]
+        public global::Pulumi.Input<string> Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mfa")]
+        public global::Pulumi.Input<string>? Mfa { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("versioningConfiguration", required: true)]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketVersioningV2VersioningConfigurationArgs> VersioningConfiguration { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketVersioningV2Args Empty => throw null!;
+    }
+
+    public sealed class BucketVersioningV2State : global::Pulumi.ResourceArgs
+    {
+        public BucketVersioningV2State() => throw null!;
+
+        [global::Pulumi.InputAttribute("bucket")]
+        public global::Pulumi.Input<string>? Bucket { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("expectedBucketOwner")]
+        [global::System.ObsoleteAttribute("expected_bucket_owner is deprecated. It will be removed in a future verion of the provider.")]
+        public global::Pulumi.Input<string>? ExpectedBucketOwner { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("mfa")]
+        public global::Pulumi.Input<string>? Mfa { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("versioningConfiguration")]
+        public global::Pulumi.Input<global::Pulumi.Aws.S3.Inputs.BucketVersioningV2VersioningConfigurationGetArgs>? VersioningConfiguration { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.S3.BucketVersioningV2State Empty => throw null!;
     }
 
     [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration")]

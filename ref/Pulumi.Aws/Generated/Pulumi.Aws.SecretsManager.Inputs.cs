@@ -50,4 +50,62 @@ namespace Pulumi.Aws.SecretsManager.Inputs
 
         public static new global::Pulumi.Aws.SecretsManager.Inputs.SecretReplicaGetArgs Empty => throw null!;
     }
+
+    public sealed class SecretRotationExternalSecretRotationMetadataArgs : global::Pulumi.ResourceArgs
+    {
+        public SecretRotationExternalSecretRotationMetadataArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key", required: true)]
+        public global::Pulumi.Input<string> Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationExternalSecretRotationMetadataArgs Empty => throw null!;
+    }
+
+    public sealed class SecretRotationExternalSecretRotationMetadataGetArgs : global::Pulumi.ResourceArgs
+    {
+        public SecretRotationExternalSecretRotationMetadataGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("key", required: true)]
+        public global::Pulumi.Input<string> Key { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("value", required: true)]
+        public global::Pulumi.Input<string> Value { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationExternalSecretRotationMetadataGetArgs Empty => throw null!;
+    }
+
+    public sealed class SecretRotationRotationRulesArgs : global::Pulumi.ResourceArgs
+    {
+        public SecretRotationRotationRulesArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("automaticallyAfterDays")]
+        public global::Pulumi.Input<int>? AutomaticallyAfterDays { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("duration")]
+        public global::Pulumi.Input<string>? Duration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scheduleExpression")]
+        public global::Pulumi.Input<string>? ScheduleExpression { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationRotationRulesArgs Empty => throw null!;
+    }
+
+    public sealed class SecretRotationRotationRulesGetArgs : global::Pulumi.ResourceArgs
+    {
+        public SecretRotationRotationRulesGetArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("automaticallyAfterDays")]
+        public global::Pulumi.Input<int>? AutomaticallyAfterDays { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("duration")]
+        public global::Pulumi.Input<string>? Duration { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("scheduleExpression")]
+        public global::Pulumi.Input<string>? ScheduleExpression { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationRotationRulesGetArgs Empty => throw null!;
+    }
 }

@@ -23,4 +23,28 @@ namespace Pulumi.Aws.SecretsManager.Outputs
 
         public readonly string StatusMessage;
     }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class SecretRotationExternalSecretRotationMetadata
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private SecretRotationExternalSecretRotationMetadata(string key, string value) => throw null!;
+
+        public readonly string Key;
+
+        public readonly string Value;
+    }
+
+    [global::Pulumi.OutputTypeAttribute]
+    public sealed class SecretRotationRotationRules
+    {
+        [global::Pulumi.OutputConstructorAttribute]
+        private SecretRotationRotationRules(int? automaticallyAfterDays, string? duration, string? scheduleExpression) => throw null!;
+
+        public readonly int? AutomaticallyAfterDays;
+
+        public readonly string? Duration;
+
+        public readonly string? ScheduleExpression;
+    }
 }

@@ -96,6 +96,102 @@ namespace Pulumi.Aws.SecretsManager
         public static new global::Pulumi.Aws.SecretsManager.SecretArgs Empty => throw null!;
     }
 
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:secretsmanager/secretRotation:SecretRotation")]
+    public class SecretRotation : global::Pulumi.CustomResource
+    {
+        public SecretRotation(string name, global::Pulumi.Aws.SecretsManager.SecretRotationArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("externalSecretRotationMetadatas")]
+        public global::Pulumi.Output<global::System.Collections.Immutable.ImmutableArray<global::Pulumi.Aws.SecretsManager.Outputs.SecretRotationExternalSecretRotationMetadata>> ExternalSecretRotationMetadatas => throw null!;
+
+        [global::Pulumi.OutputAttribute("externalSecretRotationRoleArn")]
+        public global::Pulumi.Output<string> ExternalSecretRotationRoleArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("rotateImmediately")]
+        public global::Pulumi.Output<bool?> RotateImmediately => throw null!;
+
+        [global::Pulumi.OutputAttribute("rotationEnabled")]
+        public global::Pulumi.Output<bool> RotationEnabled => throw null!;
+
+        [global::Pulumi.OutputAttribute("rotationLambdaArn")]
+        public global::Pulumi.Output<string> RotationLambdaArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("rotationRules")]
+        public global::Pulumi.Output<global::Pulumi.Aws.SecretsManager.Outputs.SecretRotationRotationRules> RotationRules => throw null!;
+
+        [global::Pulumi.OutputAttribute("secretId")]
+        public global::Pulumi.Output<string> SecretId => throw null!;
+
+        public static global::Pulumi.Aws.SecretsManager.SecretRotation Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.SecretsManager.SecretRotationState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class SecretRotationArgs : global::Pulumi.ResourceArgs
+    {
+        public SecretRotationArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("externalSecretRotationMetadatas")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationExternalSecretRotationMetadataArgs>? _externalSecretRotationMetadatas;
+        public global::Pulumi.InputList<global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationExternalSecretRotationMetadataArgs> ExternalSecretRotationMetadatas { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("externalSecretRotationRoleArn")]
+        public global::Pulumi.Input<string>? ExternalSecretRotationRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotateImmediately")]
+        public global::Pulumi.Input<bool>? RotateImmediately { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotationEnabled")]
+        public global::Pulumi.Input<bool>? RotationEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotationLambdaArn")]
+        public global::Pulumi.Input<string>? RotationLambdaArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotationRules")]
+        public global::Pulumi.Input<global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationRotationRulesArgs>? RotationRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("secretId", required: true)]
+        public global::Pulumi.Input<string> SecretId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.SecretsManager.SecretRotationArgs Empty => throw null!;
+    }
+
+    public sealed class SecretRotationState : global::Pulumi.ResourceArgs
+    {
+        public SecretRotationState() => throw null!;
+
+        [global::Pulumi.InputAttribute("externalSecretRotationMetadatas")]
+        private global::Pulumi.InputList<global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationExternalSecretRotationMetadataGetArgs>? _externalSecretRotationMetadatas;
+        public global::Pulumi.InputList<global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationExternalSecretRotationMetadataGetArgs> ExternalSecretRotationMetadatas { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("externalSecretRotationRoleArn")]
+        public global::Pulumi.Input<string>? ExternalSecretRotationRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotateImmediately")]
+        public global::Pulumi.Input<bool>? RotateImmediately { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotationEnabled")]
+        public global::Pulumi.Input<bool>? RotationEnabled { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotationLambdaArn")]
+        public global::Pulumi.Input<string>? RotationLambdaArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rotationRules")]
+        public global::Pulumi.Input<global::Pulumi.Aws.SecretsManager.Inputs.SecretRotationRotationRulesGetArgs>? RotationRules { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("secretId")]
+        public global::Pulumi.Input<string>? SecretId { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.SecretsManager.SecretRotationState Empty => throw null!;
+    }
+
     public sealed class SecretState : global::Pulumi.ResourceArgs
     {
         public SecretState() => throw null!;

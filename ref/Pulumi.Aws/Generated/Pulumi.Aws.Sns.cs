@@ -371,4 +371,167 @@ namespace Pulumi.Aws.Sns
 
         public static new global::Pulumi.Aws.Sns.TopicState Empty => throw null!;
     }
+
+    [global::Pulumi.Aws.AwsResourceTypeAttribute("aws:sns/topicSubscription:TopicSubscription")]
+    public class TopicSubscription : global::Pulumi.CustomResource
+    {
+        public TopicSubscription(string name, global::Pulumi.Aws.Sns.TopicSubscriptionArgs args, global::Pulumi.CustomResourceOptions? options = null) : base(default(string)!, default(string)!, default(global::Pulumi.ResourceArgs)!, default(global::Pulumi.CustomResourceOptions)!) => throw null!;
+
+        [global::Pulumi.OutputAttribute("arn")]
+        public global::Pulumi.Output<string> Arn => throw null!;
+
+        [global::Pulumi.OutputAttribute("confirmationTimeoutInMinutes")]
+        public global::Pulumi.Output<int?> ConfirmationTimeoutInMinutes => throw null!;
+
+        [global::Pulumi.OutputAttribute("confirmationWasAuthenticated")]
+        public global::Pulumi.Output<bool> ConfirmationWasAuthenticated => throw null!;
+
+        [global::Pulumi.OutputAttribute("deliveryPolicy")]
+        public global::Pulumi.Output<string> DeliveryPolicy => throw null!;
+
+        [global::Pulumi.OutputAttribute("endpoint")]
+        public global::Pulumi.Output<string> Endpoint => throw null!;
+
+        [global::Pulumi.OutputAttribute("endpointAutoConfirms")]
+        public global::Pulumi.Output<bool?> EndpointAutoConfirms => throw null!;
+
+        [global::Pulumi.OutputAttribute("filterPolicy")]
+        public global::Pulumi.Output<string> FilterPolicy => throw null!;
+
+        [global::Pulumi.OutputAttribute("filterPolicyScope")]
+        public global::Pulumi.Output<string> FilterPolicyScope => throw null!;
+
+        [global::Pulumi.OutputAttribute("ownerId")]
+        public global::Pulumi.Output<string> OwnerId => throw null!;
+
+        [global::Pulumi.OutputAttribute("pendingConfirmation")]
+        public global::Pulumi.Output<bool> PendingConfirmation => throw null!;
+
+        [global::Pulumi.OutputAttribute("protocol")]
+        public global::Pulumi.Output<string> Protocol => throw null!;
+
+        [global::Pulumi.OutputAttribute("rawMessageDelivery")]
+        public global::Pulumi.Output<bool?> RawMessageDelivery => throw null!;
+
+        [global::Pulumi.OutputAttribute("redrivePolicy")]
+        public global::Pulumi.Output<string> RedrivePolicy => throw null!;
+
+        [global::Pulumi.OutputAttribute("region")]
+        public global::Pulumi.Output<string> Region => throw null!;
+
+        [global::Pulumi.OutputAttribute("replayPolicy")]
+        public global::Pulumi.Output<string> ReplayPolicy => throw null!;
+
+        [global::Pulumi.OutputAttribute("subscriptionRoleArn")]
+        public global::Pulumi.Output<string> SubscriptionRoleArn => throw null!;
+
+        [global::Pulumi.OutputAttribute("topic")]
+        public global::Pulumi.Output<string> Topic => throw null!;
+
+        public static global::Pulumi.Aws.Sns.TopicSubscription Get(string name, global::Pulumi.Input<string> id, global::Pulumi.Aws.Sns.TopicSubscriptionState? state = null, global::Pulumi.CustomResourceOptions? options = null) => throw null!;
+    }
+
+    public sealed class TopicSubscriptionArgs : global::Pulumi.ResourceArgs
+    {
+        public TopicSubscriptionArgs() => throw null!;
+
+        [global::Pulumi.InputAttribute("confirmationTimeoutInMinutes")]
+        public global::Pulumi.Input<int>? ConfirmationTimeoutInMinutes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("deliveryPolicy")]
+        public global::Pulumi.Input<string>? DeliveryPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("endpoint", required: true)]
+        public global::Pulumi.Input<string> Endpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("endpointAutoConfirms")]
+        public global::Pulumi.Input<bool>? EndpointAutoConfirms { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPolicy")]
+        public global::Pulumi.Input<string>? FilterPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPolicyScope")]
+        public global::Pulumi.Input<string>? FilterPolicyScope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol", required: true)]
+        public global::Pulumi.Input<string> Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rawMessageDelivery")]
+        public global::Pulumi.Input<bool>? RawMessageDelivery { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redrivePolicy")]
+        public global::Pulumi.Input<string>? RedrivePolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replayPolicy")]
+        public global::Pulumi.Input<string>? ReplayPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subscriptionRoleArn")]
+        public global::Pulumi.Input<string>? SubscriptionRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topic", required: true)]
+        public global::Pulumi.Input<string> Topic { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Sns.TopicSubscriptionArgs Empty => throw null!;
+    }
+
+    public sealed class TopicSubscriptionState : global::Pulumi.ResourceArgs
+    {
+        public TopicSubscriptionState() => throw null!;
+
+        [global::Pulumi.InputAttribute("arn")]
+        public global::Pulumi.Input<string>? Arn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("confirmationTimeoutInMinutes")]
+        public global::Pulumi.Input<int>? ConfirmationTimeoutInMinutes { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("confirmationWasAuthenticated")]
+        public global::Pulumi.Input<bool>? ConfirmationWasAuthenticated { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("deliveryPolicy")]
+        public global::Pulumi.Input<string>? DeliveryPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("endpoint")]
+        public global::Pulumi.Input<string>? Endpoint { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("endpointAutoConfirms")]
+        public global::Pulumi.Input<bool>? EndpointAutoConfirms { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPolicy")]
+        public global::Pulumi.Input<string>? FilterPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("filterPolicyScope")]
+        public global::Pulumi.Input<string>? FilterPolicyScope { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("ownerId")]
+        public global::Pulumi.Input<string>? OwnerId { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("pendingConfirmation")]
+        public global::Pulumi.Input<bool>? PendingConfirmation { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("protocol")]
+        public global::Pulumi.Input<string>? Protocol { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("rawMessageDelivery")]
+        public global::Pulumi.Input<bool>? RawMessageDelivery { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("redrivePolicy")]
+        public global::Pulumi.Input<string>? RedrivePolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("region")]
+        public global::Pulumi.Input<string>? Region { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("replayPolicy")]
+        public global::Pulumi.Input<string>? ReplayPolicy { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("subscriptionRoleArn")]
+        public global::Pulumi.Input<string>? SubscriptionRoleArn { get => throw null!; set => throw null!; }
+
+        [global::Pulumi.InputAttribute("topic")]
+        public global::Pulumi.Input<string>? Topic { get => throw null!; set => throw null!; }
+
+        public static new global::Pulumi.Aws.Sns.TopicSubscriptionState Empty => throw null!;
+    }
 }
