@@ -28,6 +28,16 @@ public static class Descriptors
         helpLinkUri: HelpLink(RuleIds.InvalidConfiguration),
         customTags: CompilationEnd);
 
+    public static readonly DiagnosticDescriptor UnexplainedSuppression = new(
+        RuleIds.UnexplainedSuppression,
+        title: "Suppression of a Sophia.Infra rule has no reason",
+        messageFormat: "{0}",
+        category: Categories.Configuration,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "A policy exception must say why: a #pragma warning disable of an SIA rule needs a comment on its line, and a [SuppressMessage] of an SIA rule a Justification of at least 10 characters.",
+        helpLinkUri: HelpLink(RuleIds.UnexplainedSuppression));
+
     // ----- 1xxx: naming and stack configuration -----
 
     public static readonly DiagnosticDescriptor NamingPattern = new(
@@ -92,6 +102,17 @@ public static class Descriptors
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
         description: "Production resources are created with Protect = stack == \"prod\" so that pulumi destroy or a replacement cannot delete them. A resource whose options set Parent inherits its parent's protection.",
         helpLinkUri: HelpLink(RuleIds.ProductionNotProtected));
+
+    public static readonly DiagnosticDescriptor DataNotRecoverable = new(
+        RuleIds.DataNotRecoverable,
+        title: "Production data cannot be rolled back",
+        messageFormat: "{0}",
+        category: Categories.Rollback,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Rollback ready: a rollback procedure cannot bring back a dropped table or an overwritten object unless backups, final snapshots, point-in-time recovery or versioning kept the data.",
+        helpLinkUri: HelpLink(RuleIds.DataNotRecoverable),
+        customTags: CompilationEnd);
 
     public static readonly DiagnosticDescriptor MissingRollbackProcedure = new(
         RuleIds.MissingRollbackProcedure,
@@ -198,6 +219,16 @@ public static class Descriptors
         description: "Least privilege: AdministratorAccess, PowerUserAccess and IAMFullAccess grant far more than any workload needs.",
         helpLinkUri: HelpLink(RuleIds.AdminManagedPolicy));
 
+    public static readonly DiagnosticDescriptor UnknownAction = new(
+        RuleIds.UnknownAction,
+        title: "Policy names an action that does not exist",
+        messageFormat: "{0}",
+        category: Categories.Iam,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "An Allow statement that names an action AWS does not have (a typo, an unknown service prefix, a wildcard that matches nothing) grants nothing, and the permission its author meant is missing.",
+        helpLinkUri: HelpLink(RuleIds.UnknownAction));
+
     // ----- 5xxx: network exposure -----
 
     public static readonly DiagnosticDescriptor OpenIngress = new(
@@ -285,6 +316,26 @@ public static class Descriptors
         description: "Critical thresholds with clear playbooks: an alarm without AlarmActions alerts no one.",
         helpLinkUri: HelpLink(RuleIds.AlarmWithoutActions));
 
+    public static readonly DiagnosticDescriptor EntryPointWithoutAccessLogs = new(
+        RuleIds.EntryPointWithoutAccessLogs,
+        title: "Entry point has no access logs",
+        messageFormat: "{0}",
+        category: Categories.Monitoring,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Centralized logging: the requests that reach a load balancer, a CloudFront distribution or an API stage are recorded only when its access logs are on.",
+        helpLinkUri: HelpLink(RuleIds.EntryPointWithoutAccessLogs));
+
+    public static readonly DiagnosticDescriptor AlarmWithoutPlaybook = new(
+        RuleIds.AlarmWithoutPlaybook,
+        title: "Alarm has no playbook",
+        messageFormat: "{0}",
+        category: Categories.Monitoring,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: "Critical thresholds with clear playbooks: an alarm description should link the playbook (a URL, or name the playbook or runbook) so whoever is paged knows what to do.",
+        helpLinkUri: HelpLink(RuleIds.AlarmWithoutPlaybook));
+
     // ----- 8xxx: plan first -----
 
     public static readonly DiagnosticDescriptor ResourceInsideApply = new(
@@ -310,14 +361,14 @@ public static class Descriptors
     /// <summary>Every descriptor of the catalogue, for meta-tests and documentation.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
-        InvalidConfiguration,
+        InvalidConfiguration, UnexplainedSuppression,
         NamingPattern, HardCodedEnvironment, DuplicateName, NameTooLong, MissingStackConfig,
-        ProductionNotProtected, MissingRollbackProcedure,
+        ProductionNotProtected, DataNotRecoverable, MissingRollbackProcedure,
         BucketNotEncrypted, StoreNotEncrypted, TransitNotEncrypted,
-        WildcardAction, WildcardResource, WildcardPrincipal, AdminManagedPolicy,
+        WildcardAction, WildcardResource, WildcardPrincipal, AdminManagedPolicy, UnknownAction,
         OpenIngress, PublicBucket, PublicDatabase,
         HardCodedSecret, SecretReadAsPlainConfig, PlaintextSecretInStackFile,
-        LogGroupWithoutRetention, AlarmWithoutActions,
+        LogGroupWithoutRetention, AlarmWithoutActions, EntryPointWithoutAccessLogs, AlarmWithoutPlaybook,
         ResourceInsideApply, MissingRequiredInput,
     };
 

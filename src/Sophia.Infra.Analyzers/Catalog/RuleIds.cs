@@ -8,6 +8,7 @@ namespace Sophia.Infra.Analyzers.Catalog;
 public static class RuleIds
 {
     public const string InvalidConfiguration = "SIA0001";
+    public const string UnexplainedSuppression = "SIA0002";
 
     public const string NamingPattern = "SIA1001";
     public const string HardCodedEnvironment = "SIA1002";
@@ -16,6 +17,7 @@ public static class RuleIds
     public const string MissingStackConfig = "SIA1101";
 
     public const string ProductionNotProtected = "SIA2001";
+    public const string DataNotRecoverable = "SIA2002";
     public const string MissingRollbackProcedure = "SIA2101";
 
     public const string BucketNotEncrypted = "SIA3001";
@@ -26,6 +28,7 @@ public static class RuleIds
     public const string WildcardResource = "SIA4002";
     public const string WildcardPrincipal = "SIA4003";
     public const string AdminManagedPolicy = "SIA4004";
+    public const string UnknownAction = "SIA4005";
 
     public const string OpenIngress = "SIA5001";
     public const string PublicBucket = "SIA5002";
@@ -37,6 +40,8 @@ public static class RuleIds
 
     public const string LogGroupWithoutRetention = "SIA7001";
     public const string AlarmWithoutActions = "SIA7002";
+    public const string EntryPointWithoutAccessLogs = "SIA7003";
+    public const string AlarmWithoutPlaybook = "SIA7004";
 
     public const string ResourceInsideApply = "SIA8001";
     public const string MissingRequiredInput = "SIA8002";
