@@ -85,6 +85,9 @@ public enum PulumiType
     IamPolicyStatementEffect,
     IamGetPolicyDocumentResult,
 
+    // Issue 14 (rules on the real types of the extended listing): encryption at rest
+    OpenSearchDomain,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -176,6 +179,8 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudWatch.MetricAlarm",
         "Pulumi.Aws.Iam.PolicyStatementEffect",
         "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        "Pulumi.Aws.OpenSearch.Domain",
 
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",
