@@ -297,20 +297,19 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            var resolved = _services.Values.ResolveString(description.Value, cancellationToken);
             string text;
-            if (resolved.Parts.IsEmpty)
+            if (_services.Values.ResolveConstant(description.Value, cancellationToken) is { HasValue: true, Value: null })
             {
-                // ResolveString gives no part for a null constant (and nothing else resolves to no part).
-                if (_services.Values.ResolveConstant(description.Value, cancellationToken) is not { HasValue: true, Value: null })
-                {
-                    return;
-                }
-
                 text = "null";
             }
             else
             {
+                var resolved = _services.Values.ResolveString(description.Value, cancellationToken);
+                if (resolved.Parts.IsEmpty)
+                {
+                    return;
+                }
+
                 var builder = new StringBuilder();
                 foreach (var part in resolved.Parts)
                 {
@@ -328,9 +327,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                     }
                 }
 
-                var whole = builder.ToString();
-                var match = HasPlaybook(whole, pattern);
-                if (match != false)
+                if (HasPlaybook(builder.ToString(), pattern) != false)
                 {
                     return;
                 }
@@ -405,7 +402,8 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
             if (type is not null)
             {
                 var typeValue = values.ResolveConstant(type.Value, cancellationToken);
-                if (!typeValue.HasValue || (typeValue.Value is string text && string.Equals(text, "gateway", StringComparison.OrdinalIgnoreCase)))
+                var text = typeValue.HasValue ? typeValue.Value as string : EnumMemberName(values.Follow(type.Value, cancellationToken));
+                if (text is null || string.Equals(text, "gateway", StringComparison.OrdinalIgnoreCase))
                 {
                     return; // Unknown, or a gateway load balancer (no access logs to turn on).
                 }
@@ -455,6 +453,14 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 : "has AccessLogs.Enabled = " + written + ", which is false in " + verdict;
             ReportEntryPoint(context, written, "Load balancer '" + name + "' " + reason + ", so the requests it receives are not recorded: set Enabled = true");
         }
+
+        /// <summary>The member of a Pulumi enum written out (<c>Alb.LoadBalancerType.Application</c>); null for anything else.</summary>
+        private static string? EnumMemberName(IOperation value) =>
+            value is IPropertyReferenceOperation { Property: { IsStatic: true } property }
+            && property.ContainingType is { TypeKind: TypeKind.Struct } enumType
+            && SymbolEqualityComparer.Default.Equals(property.Type, enumType)
+                ? property.Name
+                : null;
 
         /// <summary>
         /// Null when access logs are on (or may be on) in production; otherwise "false" for the constant false, or the production
