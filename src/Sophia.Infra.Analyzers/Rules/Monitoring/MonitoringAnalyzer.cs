@@ -109,18 +109,18 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            var days = RetentionDays(context, creation);
             var retention = ResourceCreation.FindInitializerAssignment(args, "RetentionInDays");
             if (retention is null)
             {
+                var missingDays = RetentionDays(context, creation);
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(EncryptionFix.Edit, EncryptionFix.Add)
-                    .Add(EncryptionFix.Members, "RetentionInDays=" + days);
+                    .Add(EncryptionFix.Members, "RetentionInDays=" + missingDays);
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.LogGroupWithoutRetention,
                     creation.Operation.Syntax.GetLocation(),
                     properties,
-                    "CloudWatch log group '" + NameOf(creation, cancellationToken) + "' has no RetentionInDays, so its logs are kept forever: set RetentionInDays = " + days));
+                    "CloudWatch log group '" + NameOf(creation, cancellationToken) + "' has no RetentionInDays, so its logs are kept forever: set RetentionInDays = " + missingDays));
                 return;
             }
 
@@ -130,6 +130,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
+            var days = RetentionDays(context, creation);
             var shown = value.Value is null ? "null" : "0";
             var replace = ImmutableDictionary<string, string?>.Empty
                 .Add(EncryptionFix.Edit, EncryptionFix.Replace)
@@ -298,9 +299,20 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
             }
 
             string text;
-            if (_services.Values.ResolveConstant(description.Value, cancellationToken) is { HasValue: true, Value: null })
+            var constant = _services.Values.ResolveConstant(description.Value, cancellationToken);
+            if (constant is { HasValue: true, Value: null })
             {
                 text = "null";
+            }
+            else if (constant is { HasValue: true, Value: string known })
+            {
+                // The common case, without building the parts.
+                if (HasPlaybook(known, pattern) != false)
+                {
+                    return;
+                }
+
+                text = "'" + known + "'";
             }
             else
             {
