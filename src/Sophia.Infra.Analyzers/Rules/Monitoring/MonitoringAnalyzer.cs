@@ -64,7 +64,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
     private sealed class Rule
     {
         private readonly AnalysisServices _services;
-        private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _productionStacks = new();
+        private readonly ConcurrentDictionary<(SyntaxTree Tree, string Rule), ImmutableArray<string>> _productionStacks = new();
         private readonly ConcurrentDictionary<string, Regex?> _patterns = new(StringComparer.Ordinal);
 
         public Rule(AnalysisServices services) => _services = services;
@@ -175,15 +175,16 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
         private void AnalyzeActions(OperationAnalysisContext context, ResourceCreation creation, IObjectCreationOperation? args, string kind)
         {
             var cancellationToken = context.CancellationToken;
-            var values = _services.Values;
-
             var enabled = ResourceCreation.FindInitializerAssignment(args, "ActionsEnabled");
-            if (enabled is not null && values.ResolveBoolean(enabled.Value, cancellationToken) == false)
+            var disabled = enabled is null ? null : FalseInProduction(context, creation, enabled.Value, RuleIds.AlarmWithoutActions);
+            if (disabled is not null)
             {
+                var written = Written(enabled!);
+                var state = disabled == "false" ? "has ActionsEnabled = false" : "has ActionsEnabled = " + written + ", which is false in " + disabled;
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.AlarmWithoutActions,
-                    Written(enabled).GetLocation(),
-                    kind + " '" + NameOf(creation, cancellationToken) + "' has ActionsEnabled = false, so it notifies nobody when it fires: remove ActionsEnabled = false (actions are enabled by default)"));
+                    written.GetLocation(),
+                    kind + " '" + NameOf(creation, cancellationToken) + "' " + state + ", so it notifies nobody when it fires: remove ActionsEnabled (actions are enabled by default)"));
                 return;
             }
 
@@ -453,7 +454,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            var verdict = EnabledInProduction(context, creation, enabled.Value);
+            var verdict = FalseInProduction(context, creation, enabled.Value, RuleIds.EntryPointWithoutAccessLogs);
             if (verdict is null)
             {
                 return;
@@ -475,10 +476,11 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 : null;
 
         /// <summary>
-        /// Null when access logs are on (or may be on) in production; otherwise "false" for the constant false, or the production
-        /// stacks in which the value is false ("the production stack 'prod'"). Stack comparisons are read as for SIA2001.
+        /// Null when a switch (access logs, alarm actions) is on, or may be on, in production; otherwise "false" for the constant
+        /// false, or the production stacks in which the value is false ("the production stack 'prod'"). Stack comparisons are
+        /// read by SIA2001's <see cref="ProductionCondition"/>, with the production stacks of <paramref name="ruleId"/>.
         /// </summary>
-        private string? EnabledInProduction(OperationAnalysisContext context, ResourceCreation creation, IOperation value)
+        private string? FalseInProduction(OperationAnalysisContext context, ResourceCreation creation, IOperation value, string ruleId)
         {
             var cancellationToken = context.CancellationToken;
             var values = _services.Values;
@@ -488,7 +490,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 return constant.Value ? null : "false";
             }
 
-            var stacks = ProductionStacks(context, creation.Operation.Syntax.SyntaxTree);
+            var stacks = ProductionStacks(context, creation.Operation.Syntax.SyntaxTree, ruleId);
             foreach (var stack in stacks)
             {
                 if (ProductionCondition.Evaluate(value, stack, values, cancellationToken) != false)
@@ -538,18 +540,18 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
         private static void ReportEntryPoint(OperationAnalysisContext context, SyntaxNode location, string message) =>
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.EntryPointWithoutAccessLogs, location.GetLocation(), message));
 
-        private ImmutableArray<string> ProductionStacks(OperationAnalysisContext context, SyntaxTree tree)
+        private ImmutableArray<string> ProductionStacks(OperationAnalysisContext context, SyntaxTree tree, string ruleId)
         {
-            if (!_productionStacks.TryGetValue(tree, out var stacks))
+            if (!_productionStacks.TryGetValue((tree, ruleId), out var stacks))
             {
-                var reader = new OptionReader(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), RuleIds.EntryPointWithoutAccessLogs);
+                var reader = new OptionReader(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId);
                 stacks = reader.Get(SophiaOptions.ProductionStacks);
                 if (stacks.IsDefaultOrEmpty)
                 {
                     stacks = SophiaOptions.ProductionStacks.Default;
                 }
 
-                _productionStacks.TryAdd(tree, stacks);
+                _productionStacks.TryAdd((tree, ruleId), stacks);
             }
 
             return stacks;

@@ -87,8 +87,23 @@ public sealed class AlarmActionsTests
                     new Aws.CloudWatch.MetricAlarm("a", new Aws.CloudWatch.MetricAlarmArgs { AlarmDescription = Playbook, AlarmActions = { topic.Arn }, ActionsEnabled = {|#0:false|} });
                     new Aws.CloudWatch.CompositeAlarm("b", new Aws.CloudWatch.CompositeAlarmArgs { AlarmName = "b", AlarmRule = "ALARM(a)", AlarmDescription = Playbook, ActionsEnabled = {|#1:notify|} });
             """),
-            Sia7002(0, "CloudWatch metric alarm 'a' has ActionsEnabled = false, so it notifies nobody when it fires: remove ActionsEnabled = false (actions are enabled by default)"),
-            Sia7002(1, "CloudWatch composite alarm 'b' has ActionsEnabled = false, so it notifies nobody when it fires: remove ActionsEnabled = false (actions are enabled by default)"));
+            Sia7002(0, "CloudWatch metric alarm 'a' has ActionsEnabled = false, so it notifies nobody when it fires: remove ActionsEnabled (actions are enabled by default)"),
+            Sia7002(1, "CloudWatch composite alarm 'b' has ActionsEnabled = false, so it notifies nobody when it fires: remove ActionsEnabled (actions are enabled by default)"));
+    }
+
+    [Fact]
+    public async Task ActionsEnabledOnlyOutsideProduction_IsReportedAtTheValue()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Program("""
+                    var isProd = Deployment.Instance.StackName == "prod";
+                    new Aws.CloudWatch.MetricAlarm("a", new Aws.CloudWatch.MetricAlarmArgs { AlarmDescription = Playbook, AlarmActions = { topic.Arn }, ActionsEnabled = isProd });
+                    new Aws.CloudWatch.MetricAlarm("b", new Aws.CloudWatch.MetricAlarmArgs { AlarmDescription = Playbook, AlarmActions = { topic.Arn }, ActionsEnabled = Deployment.Instance.StackName.StartsWith("prod") });
+                    new Aws.CloudWatch.MetricAlarm("c", new Aws.CloudWatch.MetricAlarmArgs { AlarmDescription = Playbook, AlarmActions = { topic.Arn }, ActionsEnabled = {|#0:Deployment.Instance.StackName == "dev"|} });
+                    new Aws.CloudWatch.MetricAlarm("d", new Aws.CloudWatch.MetricAlarmArgs { AlarmDescription = Playbook, AlarmActions = { topic.Arn }, ActionsEnabled = {|#1:!isProd|} });
+            """),
+            Sia7002(0, "CloudWatch metric alarm 'c' has ActionsEnabled = Deployment.Instance.StackName == \"dev\", which is false in the production stack 'prod', so it notifies nobody when it fires: remove ActionsEnabled (actions are enabled by default)"),
+            Sia7002(1, "CloudWatch metric alarm 'd' has ActionsEnabled = !isProd, which is false in the production stack 'prod', so it notifies nobody when it fires: remove ActionsEnabled (actions are enabled by default)"));
     }
 
     [Fact]
