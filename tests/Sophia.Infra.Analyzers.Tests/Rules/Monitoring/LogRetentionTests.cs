@@ -201,6 +201,7 @@ public sealed class LogRetentionTests
                     {
                         KmsKeyId = "alias/logs",
                     })|};
+                    {|SIA7001:new Aws.CloudWatch.LogGroup("e", null, new CustomResourceOptions { Protect = stack == "prod" })|};
             """),
             Program("""
                     new Aws.CloudWatch.LogGroup("a", new Aws.CloudWatch.LogGroupArgs { RetentionInDays = 30 });
@@ -211,6 +212,7 @@ public sealed class LogRetentionTests
                         KmsKeyId = "alias/logs",
                         RetentionInDays = 30,
                     });
+                    new Aws.CloudWatch.LogGroup("e", new Aws.CloudWatch.LogGroupArgs { RetentionInDays = 30 }, new CustomResourceOptions { Protect = stack == "prod" });
             """));
     }
 
