@@ -313,7 +313,7 @@ public static class Descriptors
         category: Categories.Monitoring,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Critical thresholds with clear playbooks: an alarm without AlarmActions alerts no one.",
+        description: "Critical thresholds with clear playbooks: an alarm without AlarmActions, with an empty list, or with ActionsEnabled = false alerts no one.",
         helpLinkUri: HelpLink(RuleIds.AlarmWithoutActions));
 
     public static readonly DiagnosticDescriptor EntryPointWithoutAccessLogs = new(
