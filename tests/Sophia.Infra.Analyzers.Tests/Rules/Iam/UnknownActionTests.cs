@@ -433,6 +433,70 @@ public sealed class UnknownActionTests
     }
 
     [Fact]
+    public async Task EveryPolicyBearingArgument_IsChecked()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                private const string Read = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[{|#0:\"s3:GetObjects\"|}],\"Resource\":\"arn:aws:s3:::b/*\"}]}";
+
+                public static async Task Create()
+                {
+                    new Aws.Iam.RolePolicy("a", new Aws.Iam.RolePolicyArgs { Role = "r", Policy = Read });
+                    new Aws.Iam.UserPolicy("b", new Aws.Iam.UserPolicyArgs { User = "u", Policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":{|#1:\"s3:GetObjects\"|},\"Resource\":\"arn:aws:s3:::b/*\"}]}" });
+                    new Aws.Iam.GroupPolicy("c", new Aws.Iam.GroupPolicyArgs { Group = "g", Policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":{|#2:\"s3:GetObjects\"|},\"Resource\":\"arn:aws:s3:::b/*\"}]}" });
+                    new Aws.Iam.Role("d", new Aws.Iam.RoleArgs
+                    {
+                        AssumeRolePolicy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}",
+                        InlinePolicies =
+                        {
+                            new Aws.Iam.Inputs.RoleInlinePolicyArgs { Name = "inline", Policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":{|#3:\"s3:GetObjects\"|},\"Resource\":\"arn:aws:s3:::b/*\"}]}" },
+                        },
+                    });
+                    new Aws.Sqs.QueuePolicy("e", new Aws.Sqs.QueuePolicyArgs { QueueUrl = "q", Policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::1:root\"},\"Action\":{|#4:\"sqs:SendMessages\"|},\"Resource\":\"arn:aws:sqs:::q\"}]}" });
+                    new Aws.Sns.TopicPolicy("f", new Aws.Sns.TopicPolicyArgs { Arn = "t", Policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::1:root\"},\"Action\":{|#5:\"sns:Publishes\"|},\"Resource\":\"arn:aws:sns:::t\"}]}" });
+                    var document = await Aws.Iam.GetPolicyDocument.InvokeAsync(new Aws.Iam.GetPolicyDocumentArgs
+                    {
+                        Statements =
+                        {
+                            new Aws.Iam.Inputs.GetPolicyDocumentStatementArgs { Effect = "Allow", Actions = { {|#6:"s3:GetObjects"|} }, Resources = { "arn:aws:s3:::b/*" } },
+                        },
+                    });
+                    new Aws.Iam.Policy("g", new Aws.Iam.PolicyArgs { PolicyDocument = document.Json });
+                }
+            }
+            """,
+            Typo(0), Typo(1), Typo(2), Typo(3), Typo(4, "sqs:SendMessages", "sqs:SendMessage"), Typo(5, "sns:Publishes", "sns:Publish"), Typo(6));
+    }
+
+    [Fact]
+    public async Task OddEntries_AreReportedWithoutThrowing()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.Policy("p", new Aws.Iam.PolicyArgs
+                    {
+                        PolicyDocument = """
+                            {"Statement": [
+                              {"Effect": "Allow", "Action": [{|SIA4005:""|}, {|SIA4005:":"|}, {|SIA4005:"::"|}, {|SIA4005:"?"|}, {|SIA4005:"s3:"|}, {|SIA4005:":GetObject"|}, {|#0:" s3:GetObject"|}, {|SIA4005:"s3:Get:Object"|}, {|SIA4001:"*:*"|}, {|SIA4005:"zz*:Get*"|}, {|SIA4005:"s3:GetObjectGetObjectGetObjectGetObjectGetObjectGetObjectGetObjectGetObjectGetObjectGetObjectGetObjectGetObject"|}], "Resource": "arn:aws:s3:::b/*"}
+                            ]}
+                            """,
+                    });
+                }
+            }
+            """",
+            Unknown(0, "Statement[0] allows \" s3:GetObject\", but AWS has no service with the prefix \" s3\": it grants nothing; write \"s3:GetObject\""));
+    }
+
+    [Fact]
     public async Task LookAlikeTypes_AreNotPolicies()
     {
         await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
