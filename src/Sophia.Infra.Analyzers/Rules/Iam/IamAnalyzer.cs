@@ -232,7 +232,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
 
                     if (checkExistence)
                     {
-                        ReportUnknownAction(context, action, anchor, statement.DisplayName, notAction: false);
+                        ReportUnknownAction(context, action, anchor, statement, notAction: false);
                     }
                 }
 
@@ -245,7 +245,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                         {
                             if (action.Text is not null)
                             {
-                                ReportUnknownAction(context, action, anchor, statement.DisplayName, notAction: true);
+                                ReportUnknownAction(context, action, anchor, statement, notAction: true);
                             }
                         }
                     }
@@ -367,7 +367,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
         }
 
         /// <summary>SIA4005: an Action or NotAction entry of an Allow statement that names no existing action.</summary>
-        private void ReportUnknownAction(OperationAnalysisContext context, PolicyValue action, Location anchor, string statement, bool notAction)
+        private void ReportUnknownAction(OperationAnalysisContext context, PolicyValue action, Location anchor, PolicyStatement statement, bool notAction)
         {
             var text = action.Text!;
             if (text == "*")
@@ -400,7 +400,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                     _ => "write an action that " + text.Substring(0, colon) + " has",
                 };
             var written = notAction ? " excludes \"" + text + "\" in NotAction, " : " allows \"" + text + "\", ";
-            Report(context, Descriptors.UnknownAction, action.Location, anchor, statement + written + why + ": " + effect + "; " + instead);
+            Report(context, Descriptors.UnknownAction, action.Location, anchor, statement.DisplayName + written + why + ": " + effect + "; " + instead);
         }
 
         private static string Describe(PolicyKind kind) => kind switch
