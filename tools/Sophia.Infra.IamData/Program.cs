@@ -50,6 +50,11 @@ internal static class Program
     {
         var tarball = package ?? DatasetPackage.Fetch();
         var (info, files) = DatasetPackage.Read(tarball);
+        if (package is null)
+        {
+            Directory.Delete(Path.GetDirectoryName(tarball)!, recursive: true); // the temporary folder of npm pack
+        }
+
         var text = Catalogue.Write(info, Catalogue.Transform(files));
         var textPath = Path.Combine(root, Catalogue.TextPath);
         var compressedPath = Path.Combine(root, Catalogue.CompressedPath);
