@@ -85,6 +85,12 @@ public enum PulumiType
     IamPolicyStatementEffect,
     IamGetPolicyDocumentResult,
 
+    // Monitoring family (SIA7001-SIA7004)
+    CloudWatchCompositeAlarm,
+    AlbLoadBalancer,
+    ApiGatewayStage,
+    ApiGatewayV2Stage,
+
     // Issue 14 (rules on the real types of the extended listing): encryption at rest
     OpenSearchDomain,
 
@@ -179,6 +185,12 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudWatch.MetricAlarm",
         "Pulumi.Aws.Iam.PolicyStatementEffect",
         "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        // Monitoring family (SIA7001-SIA7004)
+        "Pulumi.Aws.CloudWatch.CompositeAlarm",
+        "Pulumi.Aws.Alb.LoadBalancer",
+        "Pulumi.Aws.ApiGateway.Stage",
+        "Pulumi.Aws.ApiGatewayV2.Stage",
 
         "Pulumi.Aws.OpenSearch.Domain",
 
