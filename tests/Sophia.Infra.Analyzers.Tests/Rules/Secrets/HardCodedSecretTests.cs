@@ -146,6 +146,20 @@ public sealed class HardCodedSecretTests
     }
 
     [Fact]
+    public async Task BranchesSwitchArmsAndOutputCreate_AreFollowed()
+    {
+        await Verify.VerifyAnalyzerAsync(Program("""
+                    new Aws.SecretsManager.SecretVersion("v1", new Aws.SecretsManager.SecretVersionArgs { SecretId = "s", SecretString = Output.CreateSecret([|"example-output"|]) });
+                    new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs
+                    {
+                        Password = stack switch { "prod" => config.RequireSecret("dbPassword"), "dev" => [|"example-dev"|], _ => [|"example-other"|] },
+                    });
+                    var token = [|"example-" + "concatenated"|];
+                    var name = "db" + "-password";
+            """));
+    }
+
+    [Fact]
     public async Task AccessKeyIds_AreReportedAnywhere()
     {
         await Verify.VerifyAnalyzerAsync(Program(
@@ -156,6 +170,7 @@ public sealed class HardCodedSecretTests
                     var notAKey = "AKIAIOSFODNN7EXAMPLEXX";
                     var lower = "akiaiosfodnn7example";
                     var shortOne = "AKIA1234";
+                    var mixed = $"id={stack}[| AKIAIOSFODNN7EXAMPLE|]";
             """,
             """
                 const string Id = [|"AKIAI44QH8DHBEXAMPLE"|];
