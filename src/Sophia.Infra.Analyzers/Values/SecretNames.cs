@@ -24,13 +24,14 @@ public static class SecretNames
 
     // A last word that names something about a secret (where it is, how it is found, how long it lives), not the secret.
     // The design's list, with the plurals of its nouns and words that name a setting of a secret-holding feature
-    // (AuthTokenUpdateStrategy, ApiKeySource, ApiKeySelectionExpression, SecretStatus, TokenEndpoint, SecretType, ...).
+    // (AuthTokenUpdateStrategy, ApiKeySource, ApiKeySelectionExpression, SecretStatus, TokenEndpoint, SecretType, and the AWS
+    // provider's aws:skipCredentialsValidation and aws:tokenBucketRateLimiterCapacity).
     private static readonly HashSet<string> NotSecretLastWords = new(StringComparer.Ordinal)
     {
         "path", "paths", "file", "files", "name", "names", "arn", "arns", "id", "ids", "url", "urls", "uri", "length",
         "rotation", "version", "versions", "ttl", "outputs",
         "strategy", "source", "expression", "endpoint", "status", "type", "mode", "format", "algorithm", "generation",
-        "parameter", "duration", "enabled", "count", "days",
+        "parameter", "duration", "enabled", "count", "days", "validation", "capacity",
     };
 
     // Tokens that are settings or request ids, not secrets: EC2 HttpTokens ("required"), EFS CreationToken, idempotency

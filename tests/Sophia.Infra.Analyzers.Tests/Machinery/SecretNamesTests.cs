@@ -78,6 +78,9 @@ public sealed class SecretNamesTests
     [InlineData("ApiKeySelectionExpression")]
     [InlineData("SecretStatus")]
     [InlineData("TokenEndpoint")]
+    [InlineData("aws:skipCredentialsValidation")]
+    [InlineData("aws:tokenBucketRateLimiterCapacity")]
+    [InlineData("aws:sharedCredentialsFiles")]
     [InlineData("")]
     [InlineData(null)]
     public void OtherNames_DoNotMarkASecret(string? name) => Assert.False(SecretNames.MarksSecret(name), name);

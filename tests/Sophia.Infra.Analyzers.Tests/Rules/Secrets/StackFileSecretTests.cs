@@ -64,7 +64,7 @@ public sealed class StackFileSecretTests
     {
         await Test(
             ("/Pulumi.yaml", Project),
-            ("/Pulumi.dev.yaml", "config:\n  aws:region: us-west-2\n  sophia:dbPassword:\n    secure: AAABAJ==\n  sophia:apiToken: \"\"\n  sophia:githubToken:\n  sophia:secretArn: arn:aws:secretsmanager:us-west-2:123456789012:secret:db\n  sophia:privateKeyPath: /etc/keys/id_rsa\n  sophia:dbPasswordLength: 32\n"))
+            ("/Pulumi.dev.yaml", "config:\n  aws:region: us-west-2\n  sophia:dbPassword:\n    secure: AAABAJ==\n  sophia:apiToken: \"\"\n  sophia:githubToken:\n  sophia:secretArn: arn:aws:secretsmanager:us-west-2:123456789012:secret:db\n  sophia:privateKeyPath: /etc/keys/id_rsa\n  sophia:dbPasswordLength: 32\n  aws:skipCredentialsValidation: true\n  aws:tokenBucketRateLimiterCapacity: 100\n  aws:sharedCredentialsFiles:\n    - /home/ci/.aws/credentials\n"))
             .RunAsync(CancellationToken.None);
     }
 
