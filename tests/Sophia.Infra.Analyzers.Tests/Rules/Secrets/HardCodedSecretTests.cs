@@ -206,6 +206,44 @@ public sealed class HardCodedSecretTests
     }
 
     [Fact]
+    public async Task PluralNames_MarkASecretToo()
+    {
+        await Verify.VerifyAnalyzerAsync(Program(
+            """
+                    var passwords = new[] { "x" };
+                    var tokens = [|"example-tokens"|];
+                    new Aws.S3.BucketV2("bucket", new Aws.S3.BucketV2Args { Tags = { ["Secrets"] = [|"example-tag"|], ["SecretNames"] = "app/db" } });
+            """,
+            """
+                static readonly string ApiKeys = [|"example-plural-field"|];
+            """));
+    }
+
+    [Fact]
+    public async Task ReadonlyFieldInAnotherFile_IsReportedWhereItIsWritten()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    Program("""
+                            new Aws.ElastiCache.ReplicationGroup("cache", new Aws.ElastiCache.ReplicationGroupArgs { Description = "c", AuthToken = Shared.Value });
+                    """),
+                    /* lang=c#-test */ """
+                    static class Shared
+                    {
+                        public static readonly string Value = [|"cross-file-readonly-example"|];
+                    }
+                    """,
+                },
+            },
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task UnknownAndComposedValues_NoDiagnostic()
     {
         await Verify.VerifyAnalyzerAsync(Program("""
