@@ -1,5 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Sophia.Infra.Analyzers.Pulumi;
 using Sophia.Infra.Analyzers.Values;
@@ -124,10 +126,9 @@ internal readonly struct SecretPlace
                     return Found(SecretPlaceKind.Property, property.InitializedProperties[0].Name, property, out place);
                 case IParameterInitializerOperation parameter:
                     return Found(SecretPlaceKind.Parameter, parameter.Parameter.Name, parameter, out place);
-                case IReturnOperation { SemanticModel: { } model } ret:
+                case IReturnOperation ret:
                     // A property whose getter returns the value: `string Password => "...";`
-                    return model.GetEnclosingSymbol(ret.Syntax.SpanStart, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol getter }
-                        && Found(SecretPlaceKind.Property, getter.Name, ret, out place);
+                    return Found(SecretPlaceKind.Property, GetterOf(ret.Syntax), ret, out place);
                 default:
                     return false;
             }
@@ -146,6 +147,27 @@ internal readonly struct SecretPlace
 
         place = default;
         return false;
+    }
+
+    /// <summary>The name of the property whose getter holds <paramref name="syntax"/> (not inside a lambda or local function), else null.</summary>
+    private static string? GetterOf(SyntaxNode syntax)
+    {
+        for (var node = syntax.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+                case AccessorDeclarationSyntax accessor:
+                    return accessor.IsKind(SyntaxKind.GetAccessorDeclaration) && accessor.Parent?.Parent is PropertyDeclarationSyntax owner ? owner.Identifier.ValueText : null;
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.ValueText;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static string? KeyOf(IOperation key, ValueResolver values, CancellationToken cancellationToken) =>

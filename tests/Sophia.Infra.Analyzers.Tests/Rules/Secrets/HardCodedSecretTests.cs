@@ -98,6 +98,9 @@ public sealed class HardCodedSecretTests
                 private static string _signingSecret = [|"example-field"|];
                 static void Connect(string host, string password = [|"example-default"|]) { }
                 static string SessionToken => [|"example-getter"|];
+                static string RefreshToken { get { return [|"example-block-getter"|]; } }
+                static string Region { get { System.Func<string> token = () => "not-a-getter"; return "us-west-2"; } }
+                static string Describe(string password) => "a method, not a getter";
                 sealed class Settings { public string? ClientSecret { get; set; } public string Region { get; set; } = "us-west-2"; }
             """),
             Verify.Diagnostic(Descriptors.HardCodedSecret).WithLocation(0).WithArguments(
