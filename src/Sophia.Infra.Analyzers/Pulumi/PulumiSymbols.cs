@@ -91,6 +91,9 @@ public enum PulumiType
     ApiGatewayStage,
     ApiGatewayV2Stage,
 
+    // Issue 14 (rules on the real types of the extended listing): encryption at rest
+    OpenSearchDomain,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -188,6 +191,8 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.Alb.LoadBalancer",
         "Pulumi.Aws.ApiGateway.Stage",
         "Pulumi.Aws.ApiGatewayV2.Stage",
+
+        "Pulumi.Aws.OpenSearch.Domain",
 
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",
