@@ -81,14 +81,33 @@ public static class Descriptors
         description: "Pulumi derives the AWS physical name from the resource name plus '-' and 7 random characters; AWS rejects a name over the limit of its type at deployment. An explicit physical name (Name, BucketName, ...) is checked as written.",
         helpLinkUri: HelpLink(RuleIds.NameTooLong));
 
+    private const string MissingStackConfigTitle = "Required config key is missing from a stack file";
+    private const string MissingStackConfigMessage = "{0} is missing from {1}, and Pulumi.yaml gives it no default: run 'pulumi config set {2}{0} <value> --stack {3}' or add a default under config: in Pulumi.yaml";
+    private const string MissingStackConfigDescription = "A key read with Config.Require* must be set in every stack's Pulumi.<stack>.yaml or have a default in Pulumi.yaml; otherwise the program stops with a missing-configuration error in that stack, at preview.";
+
     public static readonly DiagnosticDescriptor MissingStackConfig = new(
         RuleIds.MissingStackConfig,
-        title: "Required config key is missing from a stack file",
-        messageFormat: "Config key '{0}' is required but missing from {1} (and has no default in Pulumi.yaml)",
+        title: MissingStackConfigTitle,
+        messageFormat: MissingStackConfigMessage,
         category: Categories.Naming,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "A key read with Config.Require* must be set in every stack's configuration file, or the program fails in that stack.",
+        description: MissingStackConfigDescription,
+        helpLinkUri: HelpLink(RuleIds.MissingStackConfig),
+        customTags: CompilationEnd);
+
+    /// <summary>
+    /// <see cref="MissingStackConfig"/> without the CompilationEnd tag: a read whose Config instance is known where it is
+    /// written is reported at once (live in the IDE); one whose instance is a parameter is reported at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor MissingStackConfigLive = new(
+        RuleIds.MissingStackConfig,
+        title: MissingStackConfigTitle,
+        messageFormat: MissingStackConfigMessage,
+        category: Categories.Naming,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: MissingStackConfigDescription,
         helpLinkUri: HelpLink(RuleIds.MissingStackConfig));
 
     // ----- 2xxx: protection and rollback -----
@@ -380,5 +399,6 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor[] LiveVariants =
     {
         BucketNotEncryptedLive,
+        MissingStackConfigLive,
     };
 }
