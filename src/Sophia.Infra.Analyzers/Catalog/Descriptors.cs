@@ -357,14 +357,32 @@ public static class Descriptors
 
     // ----- 8xxx: plan first -----
 
+    private const string ResourceInsideApplyTitle = "Resource is created inside Apply";
+    private const string ResourceInsideApplyDescription = "Plan first: a resource created inside the function of an Apply (Output<T>.Apply, Output.All(...).Apply, Output.Tuple(...).Apply, Input<T>.Apply), directly or through a method the function calls, is only registered once the output resolves: pulumi preview does not show it, so the plan that is reviewed is not the change that is made.";
+
     public static readonly DiagnosticDescriptor ResourceInsideApply = new(
         RuleIds.ResourceInsideApply,
-        title: "Resource is created inside Apply",
+        title: ResourceInsideApplyTitle,
         messageFormat: "{0}",
         category: Categories.Plan,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Plan first: a resource created inside Output.Apply does not appear in pulumi preview.",
+        description: ResourceInsideApplyDescription,
+        helpLinkUri: HelpLink(RuleIds.ResourceInsideApply),
+        customTags: CompilationEnd);
+
+    /// <summary>
+    /// <see cref="ResourceInsideApply"/> without the CompilationEnd tag: a creation written inside an Apply's function is
+    /// reported at once (live in the IDE); one in a helper that such a function calls is reported at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor ResourceInsideApplyLive = new(
+        RuleIds.ResourceInsideApply,
+        title: ResourceInsideApplyTitle,
+        messageFormat: "{0}",
+        category: Categories.Plan,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: ResourceInsideApplyDescription,
         helpLinkUri: HelpLink(RuleIds.ResourceInsideApply));
 
     public static readonly DiagnosticDescriptor MissingRequiredInput = new(
@@ -374,7 +392,7 @@ public static class Descriptors
         category: Categories.Plan,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "A required resource or invoke input that is not set fails at preview; the compiler can say so at once.",
+        description: "Plan first: a required input ([Input(..., required: true)] on the args type) that the args do not set, or args left out or null where the args type has required inputs, compiles but fails at pulumi preview; the analyzer says so at the keystroke.",
         helpLinkUri: HelpLink(RuleIds.MissingRequiredInput));
 
     /// <summary>Every descriptor of the catalogue, for meta-tests and documentation.</summary>
@@ -400,5 +418,6 @@ public static class Descriptors
     {
         BucketNotEncryptedLive,
         MissingStackConfigLive,
+        ResourceInsideApplyLive,
     };
 }

@@ -85,6 +85,10 @@ public enum PulumiType
     IamPolicyStatementEffect,
     IamGetPolicyDocumentResult,
 
+    // Plan family (SIA8001, SIA8002): Input<T>.Apply and the attribute that marks required inputs
+    InputExtensions,
+    InputAttribute,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -176,6 +180,9 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudWatch.MetricAlarm",
         "Pulumi.Aws.Iam.PolicyStatementEffect",
         "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        "Pulumi.InputExtensions",
+        "Pulumi.InputAttribute",
 
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",
