@@ -70,7 +70,6 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
                 if (method.DeclaringSyntaxReferences.Length > 0)
                 {
                     calls.AddCall(Caller(invocation, operationContext.ContainingSymbol, symbols), method);
-                    return;
                 }
 
                 if (method.IsStatic && (method.Name == "Invoke" || method.Name == "InvokeAsync"))

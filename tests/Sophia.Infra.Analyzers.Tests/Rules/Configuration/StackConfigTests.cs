@@ -570,7 +570,7 @@ public sealed class StackConfigTests
                 static void Main()
                 {
                     var config = new Config();
-                    _ = {|CS7036:config.Require|}();
+                    _ = config.Require(key: {|CS0103:undefinedKey|});
                     _ = config.{|CS1061:Requir|}("x");
                     _ = {|CS0103:missing|}.Require("y");
                 }
