@@ -133,6 +133,23 @@ public sealed class RollbackTests
     }
 
     [Fact]
+    public async Task AssemblyLevelSuppressionWithAReason_SuppressesTheFindingInPulumiYaml()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = /* lang=c#-test */ """
+                [assembly: System.Diagnostics.CodeAnalysis.SuppressMessage("Sophia.Rollback", "SIA2101:Pulumi project has no rollback procedure", Justification = "the sandbox's runbook lives in the team wiki")]
+
+                class Program
+                {
+                    static void Main() => _ = Pulumi.Deployment.Instance.StackName;
+                }
+                """,
+        }.WithAdditionalFile("/Pulumi.yaml", ProjectFile);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task NoPulumiProject_Silent()
     {
         await new Verify.Test { TestCode = Program }.WithAdditionalFile("/Pulumi.dev.yaml", "config:\n  aws:region: us-west-2\n").RunAsync();
