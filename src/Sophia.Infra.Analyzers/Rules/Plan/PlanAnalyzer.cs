@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Sophia.Infra.Analyzers.Catalog;
@@ -286,7 +287,7 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
             (missing ??= new List<IPropertySymbol>()).Add(input);
         }
 
-        if (missing is null)
+        if (missing is null || (holder is ILocalSymbol local && IsPassedToAMethod(local, context.CancellationToken)))
         {
             return;
         }
@@ -349,6 +350,36 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// True when the local is passed to a method (<c>Fill(args)</c>) in its scope: the method may set the inputs, so what the
+    /// object holds is unknown. Passing it to a constructor (the resource's) is its use, not a change.
+    /// </summary>
+    private static bool IsPassedToAMethod(ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return true;
+        }
+
+        var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var scope = declarator.FirstAncestorOrSelf<SyntaxNode>(static n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax);
+        if (scope is null)
+        {
+            return true;
+        }
+
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is ArgumentSyntax { Expression: IdentifierNameSyntax identifier, Parent.Parent: InvocationExpressionSyntax }
+                && identifier.Identifier.ValueText == local.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSetInInitializer(IObjectCreationOperation creation, string property)

@@ -262,6 +262,27 @@ public sealed class MissingRequiredInputTests
     }
 
     [Fact]
+    public async Task LocalArgsPassedToAMethod_AreUnknown_NoDiagnostic()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using Pulumi;
+            using Aws = Pulumi.Aws;
+
+            class Program
+            {
+                static void Trust(Aws.Iam.RoleArgs args) => args.AssumeRolePolicy = "{}";
+
+                static void Main()
+                {
+                    var args = new Aws.Iam.RoleArgs { Description = "completed by Trust" };
+                    Trust(args);
+                    _ = new Aws.Iam.Role("sophia-dev-role-app", args);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task LookAlikeArgs_NoDiagnostic()
     {
         await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
