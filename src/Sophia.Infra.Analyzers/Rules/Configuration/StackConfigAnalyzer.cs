@@ -91,8 +91,17 @@ public sealed class StackConfigAnalyzer : SophiaAnalyzerBase
         });
     }
 
+    /// <summary>
+    /// True when there is a readable stack file to check, and Pulumi.yaml (when there is one) is readable: the defaults of a
+    /// Pulumi.yaml with a SIA0001 are not known, so nothing is reported until it is fixed.
+    /// </summary>
     private static bool HasValidStack(PulumiWorkspace workspace)
     {
+        if (workspace.Project is { IsValid: false })
+        {
+            return false;
+        }
+
         foreach (var stack in workspace.Stacks)
         {
             if (stack.IsValid && stack.StackName.Length > 0)
