@@ -287,7 +287,9 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
             (missing ??= new List<IPropertySymbol>()).Add(input);
         }
 
-        if (missing is null || (holder is ILocalSymbol local && IsPassedToAMethod(local, context.CancellationToken)))
+        if (missing is null
+            || (holder is ILocalSymbol local && IsPassedToAMethod(local, context.CancellationToken))
+            || HasConstructorCode(creation.Type!, context.CancellationToken))
         {
             return;
         }
@@ -328,7 +330,7 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
                 return propertyInitializer.InitializedProperties[0];
             case ISimpleAssignmentOperation assignment when assignment.Value == current:
                 // In an object initializer the target is a member of the object being built: a nested args value, used in place.
-                if (assignment.Parent is IObjectOrCollectionInitializerOperation)
+                if (assignment.Parent is IObjectOrCollectionInitializerOperation || assignment.Target is IDiscardOperation)
                 {
                     return null;
                 }
@@ -376,6 +378,30 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
                 && identifier.Identifier.ValueText == local.Name)
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the args type, or a base type of it declared in source, has a constructor with code: it may set inputs
+    /// (<c>class WebRoleArgs : RoleArgs { public WebRoleArgs() { AssumeRolePolicy = ...; } }</c>), so the creation is unknown.
+    /// </summary>
+    private static bool HasConstructorCode(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null && current.DeclaringSyntaxReferences.Length > 0; current = current.BaseType)
+        {
+            foreach (var constructor in current.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax declaration
+                        && (declaration.ExpressionBody is not null || declaration.Body is { Statements.Count: > 0 }))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

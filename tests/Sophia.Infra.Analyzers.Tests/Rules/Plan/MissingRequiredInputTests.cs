@@ -283,6 +283,42 @@ public sealed class MissingRequiredInputTests
     }
 
     [Fact]
+    public async Task DerivedArgsWhoseConstructorSetsInputs_AreUnknown_NoDiagnostic()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using Pulumi;
+
+            public sealed class ZoneArgs : ResourceArgs
+            {
+                [Input("name", required: true)]
+                public Input<string> Name { get; set; } = null!;
+            }
+
+            public class DefaultZoneArgs : ResourceArgs
+            {
+                [Input("name", required: true)]
+                public Input<string> Name { get; set; } = null!;
+
+                public DefaultZoneArgs() => Name = "example.org";
+            }
+
+            public sealed class TaggedZoneArgs : DefaultZoneArgs
+            {
+            }
+
+            class Program
+            {
+                static void Main()
+                {
+                    _ = new DefaultZoneArgs();
+                    _ = new TaggedZoneArgs();
+                    _ = {|SIA8002:new ZoneArgs()|};
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task LookAlikeArgs_NoDiagnostic()
     {
         await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """
