@@ -85,6 +85,12 @@ public enum PulumiType
     IamPolicyStatementEffect,
     IamGetPolicyDocumentResult,
 
+    // Monitoring family (SIA7001-SIA7004)
+    CloudWatchCompositeAlarm,
+    AlbLoadBalancer,
+    ApiGatewayStage,
+    ApiGatewayV2Stage,
+
     // Plan family (SIA8001, SIA8002): Input<T>.Apply and the attribute that marks required inputs
     InputExtensions,
     InputAttribute,
@@ -180,6 +186,12 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudWatch.MetricAlarm",
         "Pulumi.Aws.Iam.PolicyStatementEffect",
         "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        // Monitoring family (SIA7001-SIA7004)
+        "Pulumi.Aws.CloudWatch.CompositeAlarm",
+        "Pulumi.Aws.Alb.LoadBalancer",
+        "Pulumi.Aws.ApiGateway.Stage",
+        "Pulumi.Aws.ApiGatewayV2.Stage",
 
         "Pulumi.InputExtensions",
         "Pulumi.InputAttribute",
