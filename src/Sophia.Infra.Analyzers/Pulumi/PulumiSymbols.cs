@@ -94,6 +94,10 @@ public enum PulumiType
     // Issue 14 (rules on the real types of the extended listing): encryption at rest
     OpenSearchDomain,
 
+    // Plan family (SIA8001, SIA8002): Input<T>.Apply and the attribute that marks required inputs
+    InputExtensions,
+    InputAttribute,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -193,6 +197,9 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.ApiGatewayV2.Stage",
 
         "Pulumi.Aws.OpenSearch.Domain",
+
+        "Pulumi.InputExtensions",
+        "Pulumi.InputAttribute",
 
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",
