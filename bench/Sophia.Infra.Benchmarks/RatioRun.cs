@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Sophia.Infra.Benchmarks;
+
+/// <summary>The result of one size.</summary>
+public sealed record SizeResult(
+    string Size,
+    int Resources,
+    int Files,
+    TimeSpan Binding,
+    TimeSpan Sophia,
+    IReadOnlyList<(string Name, TimeSpan Time)> PerAnalyzer,
+    TimeSpan Floor,
+    TimeSpan? Sdk,
+    int SdkAnalyzers,
+    long SophiaAllocated,
+    long FloorAllocated,
+    int Findings);
+
+/// <summary>The single-document result: medians over the iterations.</summary>
+public sealed record DocumentResult(int Iterations, TimeSpan Binding, TimeSpan Sophia, TimeSpan Floor);
+
+/// <summary>
+/// The fast measurement: for each size, one compilation of the generated stack; the compiler's binding time
+/// (<c>GetDiagnostics</c> on the fresh compilation), then on the same compilation the analyzer telemetry (concurrent
+/// execution off) of every Sophia analyzer, of the floor analyzer, and of the SDK's code-quality analyzers; allocations
+/// of each analyzer run. Then the single-document case. Prints the ratio table (markdown).
+/// </summary>
+public static class RatioRun
+{
+    public static async Task<int> RunAsync(IReadOnlyList<int> multipliers, bool withSdk, int documentIterations, string? markdownPath)
+    {
+        var sophia = Workload.SophiaAnalyzers();
+        var sdk = withSdk ? Workload.SdkAnalyzers() : ImmutableArray<DiagnosticAnalyzer>.Empty;
+        Console.Error.WriteLine($"Sophia analyzers: {string.Join(", ", sophia.Select(a => a.GetType().Name))}");
+        Console.Error.WriteLine(withSdk ? $"SDK analyzers: {sdk.Length} from {Workload.FindSdkAnalyzerFolder()}" : "SDK analyzers: skipped");
+
+        // Warm up the JIT and the metadata caches on a small stack (not reported).
+        await MeasureSizeAsync("warm-up", 1, sophia, ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: true);
+
+        var results = new List<SizeResult>();
+        foreach (var multiplier in multipliers)
+        {
+            results.Add(await MeasureSizeAsync(multiplier.ToString(CultureInfo.InvariantCulture) + "x", multiplier * 500, sophia, sdk, quiet: false));
+        }
+
+        var document = await MeasureDocumentAsync(sophia, documentIterations);
+        var report = Format(results, document, sophia);
+        Console.WriteLine(report);
+        if (markdownPath is not null)
+        {
+            System.IO.File.WriteAllText(markdownPath, report);
+        }
+
+        return 0;
+    }
+
+    private static async Task<SizeResult> MeasureSizeAsync(string label, int resources, ImmutableArray<DiagnosticAnalyzer> sophia, ImmutableArray<DiagnosticAnalyzer> sdk, bool quiet)
+    {
+        var stack = StackGenerator.Generate(resources);
+        var trees = Workload.Parse(stack);
+        var compilation = Workload.Compile(trees);
+        var options = Workload.Options(stack);
+
+        Collect();
+        var watch = Stopwatch.StartNew();
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var binding = watch.Elapsed;
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The generated stack does not compile:\n" + string.Join("\n", errors.Take(10)));
+        }
+
+        var (sophiaTimes, sophiaAllocated, findings) = await RunAnalyzersAsync(compilation, options, sophia);
+        var (floorTimes, floorAllocated, _) = await RunAnalyzersAsync(compilation, options, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()));
+        TimeSpan? sdkTime = null;
+        if (!sdk.IsEmpty)
+        {
+            var (sdkTimes, _, _) = await RunAnalyzersAsync(compilation, options, sdk);
+            sdkTime = Sum(sdkTimes.Select(t => t.Time));
+        }
+
+        var result = new SizeResult(label, stack.Resources, stack.Files.Count, binding, Sum(sophiaTimes.Select(t => t.Time)), sophiaTimes, Sum(floorTimes.Select(t => t.Time)), sdkTime, sdk.Length, sophiaAllocated, floorAllocated, findings);
+        if (!quiet)
+        {
+            Console.Error.WriteLine($"{label}: {result.Resources} resources, binding {Ms(binding)} ms, Sophia {Ms(result.Sophia)} ms ({Percent(result.Sophia, binding)}), SDK {(sdkTime is null ? "-" : Ms(sdkTime.Value))} ms");
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="analyzers"/> over the whole compilation, concurrency off, and returns each one's callback time.</summary>
+    public static async Task<(List<(string Name, TimeSpan Time)> Times, long Allocated, int Findings)> RunAnalyzersAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var failures = new List<string>();
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            options,
+            onAnalyzerException: (exception, analyzer, _) => { lock (failures) { failures.Add(analyzer.GetType().Name + ": " + exception.Message); } },
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false));
+        Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        if (failures.Count > 0)
+        {
+            Console.Error.WriteLine("Analyzer exceptions:\n  " + string.Join("\n  ", failures.Distinct().Take(10)));
+        }
+
+        var times = new List<(string, TimeSpan)>();
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+            times.Add((analyzer.GetType().Name, telemetry.ExecutionTime));
+        }
+
+        return (times, allocated, diagnostics.Length);
+    }
+
+    /// <summary>
+    /// The IDE case: the 55-line document of 50 resources, added to a compilation of the 1x stack that has been bound
+    /// before (as the IDE's is); each iteration is a fresh compilation (as after an edit). Binding = the compiler's
+    /// diagnostics of that document; callbacks = the analyzer telemetry of the document's syntax and semantic analysis.
+    /// </summary>
+    public static async Task<DocumentResult> MeasureDocumentAsync(ImmutableArray<DiagnosticAnalyzer> sophia, int iterations)
+    {
+        var stack = StackGenerator.Generate(500);
+        var baseCompilation = Workload.Compile(Workload.Parse(stack));
+        baseCompilation.GetDiagnostics();
+        var options = Workload.Options(stack);
+        var dense = StackGenerator.DenseDocument();
+        var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer());
+
+        var bindings = new List<TimeSpan>();
+        var sophiaTimes = new List<TimeSpan>();
+        var floorTimes = new List<TimeSpan>();
+        for (var i = -3; i < iterations; i++)
+        {
+            // A fresh tree each time (as after a keystroke), in a compilation derived from the bound one.
+            var tree = Workload.Parse(dense);
+            var compilation = baseCompilation.AddSyntaxTrees(tree);
+            var watch = Stopwatch.StartNew();
+            var errors = compilation.GetSemanticModel(tree).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            var binding = watch.Elapsed;
+            if (errors > 0)
+            {
+                throw new InvalidOperationException("The dense document does not compile: " + string.Join("\n", compilation.GetSemanticModel(tree).GetDiagnostics().Take(5)));
+            }
+
+            var ours = await AnalyzeDocumentAsync(baseCompilation.AddSyntaxTrees(tree), tree, options, sophia);
+            var theirs = await AnalyzeDocumentAsync(baseCompilation.AddSyntaxTrees(tree), tree, options, floor);
+            if (i >= 0)
+            {
+                bindings.Add(binding);
+                sophiaTimes.Add(ours);
+                floorTimes.Add(theirs);
+            }
+        }
+
+        return new DocumentResult(iterations, Median(bindings), Median(sophiaTimes), Median(floorTimes));
+    }
+
+    private static async Task<TimeSpan> AnalyzeDocumentAsync(Compilation compilation, SyntaxTree tree, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None);
+        await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(withAnalyzers.Compilation.GetSemanticModel(tree), null, CancellationToken.None);
+        var total = TimeSpan.Zero;
+        foreach (var analyzer in analyzers)
+        {
+            total += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+        }
+
+        return total;
+    }
+
+    public static string Format(IReadOnlyList<SizeResult> results, DocumentResult document, ImmutableArray<DiagnosticAnalyzer> sophia)
+    {
+        var b = new StringBuilder();
+        b.AppendLine($"Whole compilation ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, concurrent analysis off):");
+        b.AppendLine();
+        b.AppendLine("| size | resources | files | binding ms | all SIA ms | SIA / binding | floor ms | floor / binding | SDK analyzers ms | SDK / binding | SIA alloc MB | floor alloc MB | findings |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            b.AppendLine($"| {r.Size} | {r.Resources:N0} | {r.Files:N0} | {Ms(r.Binding)} | {Ms(r.Sophia)} | {Percent(r.Sophia, r.Binding)} | {Ms(r.Floor)} | {Percent(r.Floor, r.Binding)} | {(r.Sdk is null ? "-" : Ms(r.Sdk.Value))} | {(r.Sdk is null ? "-" : Percent(r.Sdk.Value, r.Binding))} | {Mb(r.SophiaAllocated)} | {Mb(r.FloorAllocated)} | {r.Findings:N0} |");
+        }
+
+        b.AppendLine();
+        for (var i = 1; i < results.Count; i++)
+        {
+            var a = results[i - 1];
+            var c = results[i];
+            b.AppendLine($"Growth {a.Size} -> {c.Size}: all SIA x{Ratio(c.Sophia, a.Sophia)}, binding x{Ratio(c.Binding, a.Binding)}, resources x{(double)c.Resources / a.Resources:0.0}");
+        }
+
+        b.AppendLine();
+        b.AppendLine("Per analyzer (ms, % of binding):");
+        b.AppendLine();
+        b.Append("| analyzer |");
+        foreach (var r in results)
+        {
+            b.Append($" {r.Size} ms | {r.Size} % |");
+        }
+
+        b.AppendLine();
+        b.Append("|---|");
+        foreach (var _ in results)
+        {
+            b.Append("---:|---:|");
+        }
+
+        b.AppendLine();
+        foreach (var analyzer in sophia)
+        {
+            var name = analyzer.GetType().Name;
+            b.Append($"| {name} |");
+            foreach (var r in results)
+            {
+                var t = r.PerAnalyzer.FirstOrDefault(p => p.Name == name).Time;
+                b.Append($" {Ms(t)} | {Percent(t, r.Binding)} |");
+            }
+
+            b.AppendLine();
+        }
+
+        b.AppendLine();
+        b.AppendLine($"Single document (55 lines, 50 resources, fresh compilation; median of {document.Iterations}):");
+        b.AppendLine();
+        b.AppendLine("| binding ms | all SIA callbacks ms | SIA / binding | floor ms | floor / binding |");
+        b.AppendLine("|---:|---:|---:|---:|---:|");
+        b.AppendLine($"| {Ms(document.Binding)} | {Ms(document.Sophia)} | {Percent(document.Sophia, document.Binding)} | {Ms(document.Floor)} | {Percent(document.Floor, document.Binding)} |");
+        b.AppendLine();
+        b.AppendLine("Targets: all SIA <= 5% of binding at every size; growth 10x -> 100x <= 11x; single document <= 10%.");
+        return b.ToString();
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static TimeSpan Sum(IEnumerable<TimeSpan> times)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var t in times)
+        {
+            total += t;
+        }
+
+        return total;
+    }
+
+    private static TimeSpan Median(List<TimeSpan> values)
+    {
+        values.Sort();
+        return values.Count == 0 ? TimeSpan.Zero : values[values.Count / 2];
+    }
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString(t.TotalMilliseconds < 100 ? "0.0" : "N0", CultureInfo.InvariantCulture);
+
+    private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("N1", CultureInfo.InvariantCulture);
+
+    private static string Percent(TimeSpan part, TimeSpan whole) => whole == TimeSpan.Zero ? "-" : (100.0 * part.Ticks / whole.Ticks).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Ratio(TimeSpan a, TimeSpan b) => b == TimeSpan.Zero ? "-" : ((double)a.Ticks / b.Ticks).ToString("0.0", CultureInfo.InvariantCulture);
+}
