@@ -8,7 +8,7 @@ using BenchmarkDotNet.Running;
 namespace Sophia.Infra.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c> [--sizes 1,10,100] [--no-sdk] [--iterations N] [--out file.md]: the ratio table in one run (bench/README.md).
+/// <c>--quick</c> [--sizes 1,10,100|none] [--no-sdk] [--iterations N] [--out file.md]: the ratio table in one run (bench/README.md).
 /// <c>--generate N dir</c>: writes a generated stack of about N resources to dir (to look at it or build it).
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *</c>).
 /// </summary>
@@ -27,7 +27,8 @@ public static class Program
                 switch (args[i])
                 {
                     case "--sizes":
-                        sizes = args[++i].Split(',').Select(s => int.Parse(s.TrimEnd('x'), CultureInfo.InvariantCulture)).ToList();
+                        var value = args[++i];
+                        sizes = value == "none" ? new List<int>() : value.Split(',').Select(s => int.Parse(s.TrimEnd('x'), CultureInfo.InvariantCulture)).ToList();
                         break;
                     case "--no-sdk":
                         withSdk = false;

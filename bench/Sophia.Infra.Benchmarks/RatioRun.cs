@@ -18,7 +18,9 @@ public sealed record SizeResult(
     int Resources,
     int Files,
     TimeSpan Binding,
+    TimeSpan BindingCpu,
     TimeSpan Sophia,
+    TimeSpan SophiaCpu,
     IReadOnlyList<(string Name, TimeSpan Time)> PerAnalyzer,
     TimeSpan Floor,
     TimeSpan? Sdk,
@@ -28,7 +30,7 @@ public sealed record SizeResult(
     int Findings);
 
 /// <summary>The single-document result: medians over the iterations.</summary>
-public sealed record DocumentResult(int Iterations, TimeSpan Binding, TimeSpan Sophia, TimeSpan Floor);
+public sealed record DocumentResult(int Iterations, TimeSpan Binding, TimeSpan Sophia, TimeSpan Floor, TimeSpan BindingCpu, TimeSpan SophiaCpu);
 
 /// <summary>
 /// The fast measurement: for each size, one compilation of the generated stack; the compiler's binding time
@@ -46,7 +48,10 @@ public static class RatioRun
         Console.Error.WriteLine(withSdk ? $"SDK analyzers: {sdk.Length} from {Workload.FindSdkAnalyzerFolder()}" : "SDK analyzers: skipped");
 
         // Warm up the JIT and the metadata caches on a small stack (not reported).
-        await MeasureSizeAsync("warm-up", 1, sophia, ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: true);
+        if (multipliers.Count > 0)
+        {
+            await MeasureSizeAsync("warm-up", 1, sophia, ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: true);
+        }
 
         var results = new List<SizeResult>();
         foreach (var multiplier in multipliers)
@@ -73,24 +78,26 @@ public static class RatioRun
         var options = Workload.Options(stack);
 
         Collect();
+        var cpu = Cpu();
         var watch = Stopwatch.StartNew();
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var binding = watch.Elapsed;
+        var bindingCpu = Cpu() - cpu;
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("The generated stack does not compile:\n" + string.Join("\n", errors.Take(10)));
         }
 
-        var (sophiaTimes, sophiaAllocated, findings) = await RunAnalyzersAsync(compilation, options, sophia);
-        var (floorTimes, floorAllocated, _) = await RunAnalyzersAsync(compilation, options, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()));
+        var (sophiaTimes, sophiaAllocated, findings, sophiaDriverCpu) = await RunAnalyzersAsync(compilation, options, sophia);
+        var (floorTimes, floorAllocated, _, floorDriverCpu) = await RunAnalyzersAsync(compilation, options, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()));
         TimeSpan? sdkTime = null;
         if (!sdk.IsEmpty)
         {
-            var (sdkTimes, _, _) = await RunAnalyzersAsync(compilation, options, sdk);
+            var (sdkTimes, _, _, _) = await RunAnalyzersAsync(compilation, options, sdk);
             sdkTime = Sum(sdkTimes.Select(t => t.Time));
         }
 
-        var result = new SizeResult(label, stack.Resources, stack.Files.Count, binding, Sum(sophiaTimes.Select(t => t.Time)), sophiaTimes, Sum(floorTimes.Select(t => t.Time)), sdkTime, sdk.Length, sophiaAllocated, floorAllocated, findings);
+        var result = new SizeResult(label, stack.Resources, stack.Files.Count, binding, bindingCpu, Sum(sophiaTimes.Select(t => t.Time)), sophiaDriverCpu - floorDriverCpu, sophiaTimes, Sum(floorTimes.Select(t => t.Time)), sdkTime, sdk.Length, sophiaAllocated, floorAllocated, findings);
         if (!quiet)
         {
             Console.Error.WriteLine($"{label}: {result.Resources} resources, binding {Ms(binding)} ms, Sophia {Ms(result.Sophia)} ms ({Percent(result.Sophia, binding)}), SDK {(sdkTime is null ? "-" : Ms(sdkTime.Value))} ms");
@@ -100,7 +107,7 @@ public static class RatioRun
     }
 
     /// <summary>Runs <paramref name="analyzers"/> over the whole compilation, concurrency off, and returns each one's callback time.</summary>
-    public static async Task<(List<(string Name, TimeSpan Time)> Times, long Allocated, int Findings)> RunAnalyzersAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static async Task<(List<(string Name, TimeSpan Time)> Times, long Allocated, int Findings, TimeSpan Cpu)> RunAnalyzersAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var failures = new List<string>();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
@@ -111,7 +118,9 @@ public static class RatioRun
             reportSuppressedDiagnostics: false));
         Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Cpu();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        cpu = Cpu() - cpu;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         if (failures.Count > 0)
         {
@@ -125,7 +134,7 @@ public static class RatioRun
             times.Add((analyzer.GetType().Name, telemetry.ExecutionTime));
         }
 
-        return (times, allocated, diagnostics.Length);
+        return (times, allocated, diagnostics.Length, cpu);
     }
 
     /// <summary>
@@ -145,56 +154,67 @@ public static class RatioRun
         var bindings = new List<TimeSpan>();
         var sophiaTimes = new List<TimeSpan>();
         var floorTimes = new List<TimeSpan>();
+        var bindingCpus = new List<TimeSpan>();
+        var sophiaCpus = new List<TimeSpan>();
         for (var i = -3; i < iterations; i++)
         {
             // A fresh tree each time (as after a keystroke), in a compilation derived from the bound one.
             var tree = Workload.Parse(dense);
             var compilation = baseCompilation.AddSyntaxTrees(tree);
+            var cpu = Cpu();
             var watch = Stopwatch.StartNew();
             var errors = compilation.GetSemanticModel(tree).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
             var binding = watch.Elapsed;
+            var bindingCpu = Cpu() - cpu;
             if (errors > 0)
             {
                 throw new InvalidOperationException("The dense document does not compile: " + string.Join("\n", compilation.GetSemanticModel(tree).GetDiagnostics().Take(5)));
             }
 
-            var ours = await AnalyzeDocumentAsync(baseCompilation.AddSyntaxTrees(tree), tree, options, sophia);
-            var theirs = await AnalyzeDocumentAsync(baseCompilation.AddSyntaxTrees(tree), tree, options, floor);
+            var (ours, oursCpu) = await AnalyzeDocumentAsync(baseCompilation.AddSyntaxTrees(tree), tree, options, sophia);
+            var (theirs, theirsCpu) = await AnalyzeDocumentAsync(baseCompilation.AddSyntaxTrees(tree), tree, options, floor);
             if (i >= 0)
             {
                 bindings.Add(binding);
                 sophiaTimes.Add(ours);
                 floorTimes.Add(theirs);
+                bindingCpus.Add(bindingCpu);
+                sophiaCpus.Add(oursCpu - theirsCpu);
             }
         }
 
-        return new DocumentResult(iterations, Median(bindings), Median(sophiaTimes), Median(floorTimes));
+        return new DocumentResult(iterations, Median(bindings), Median(sophiaTimes), Median(floorTimes), Median(bindingCpus), Median(sophiaCpus));
     }
 
-    private static async Task<TimeSpan> AnalyzeDocumentAsync(Compilation compilation, SyntaxTree tree, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<(TimeSpan Telemetry, TimeSpan Cpu)> AnalyzeDocumentAsync(Compilation compilation, SyntaxTree tree, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
+        var cpu = Cpu();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None);
         await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(withAnalyzers.Compilation.GetSemanticModel(tree), null, CancellationToken.None);
+        cpu = Cpu() - cpu;
         var total = TimeSpan.Zero;
         foreach (var analyzer in analyzers)
         {
             total += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
         }
 
-        return total;
+        return (total, cpu);
     }
+
+    /// <summary>CPU time of the process so far (all threads; the analysis runs with concurrency off, so this is one thread's work plus the GC's).</summary>
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
     public static string Format(IReadOnlyList<SizeResult> results, DocumentResult document, ImmutableArray<DiagnosticAnalyzer> sophia)
     {
         var b = new StringBuilder();
         b.AppendLine($"Whole compilation ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, concurrent analysis off):");
         b.AppendLine();
-        b.AppendLine("| size | resources | files | binding ms | all SIA ms | SIA / binding | floor ms | floor / binding | SDK analyzers ms | SDK / binding | SIA alloc MB | floor alloc MB | findings |");
-        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        b.AppendLine("| size | resources | files | binding ms | all SIA ms | SIA / binding | floor ms | floor / binding | SDK analyzers ms | SDK / binding | SIA CPU / binding CPU | SIA alloc MB | floor alloc MB | findings |");
+        b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            b.AppendLine($"| {r.Size} | {r.Resources:N0} | {r.Files:N0} | {Ms(r.Binding)} | {Ms(r.Sophia)} | {Percent(r.Sophia, r.Binding)} | {Ms(r.Floor)} | {Percent(r.Floor, r.Binding)} | {(r.Sdk is null ? "-" : Ms(r.Sdk.Value))} | {(r.Sdk is null ? "-" : Percent(r.Sdk.Value, r.Binding))} | {Mb(r.SophiaAllocated)} | {Mb(r.FloorAllocated)} | {r.Findings:N0} |");
+            b.AppendLine($"| {r.Size} | {r.Resources:N0} | {r.Files:N0} | {Ms(r.Binding)} | {Ms(r.Sophia)} | {Percent(r.Sophia, r.Binding)} | {Ms(r.Floor)} | {Percent(r.Floor, r.Binding)} | {(r.Sdk is null ? "-" : Ms(r.Sdk.Value))} | {(r.Sdk is null ? "-" : Percent(r.Sdk.Value, r.Binding))} | {Percent(r.SophiaCpu, r.BindingCpu)} | {Mb(r.SophiaAllocated)} | {Mb(r.FloorAllocated)} | {r.Findings:N0} |");
         }
 
         b.AppendLine();
@@ -202,7 +222,7 @@ public static class RatioRun
         {
             var a = results[i - 1];
             var c = results[i];
-            b.AppendLine($"Growth {a.Size} -> {c.Size}: all SIA x{Ratio(c.Sophia, a.Sophia)}, binding x{Ratio(c.Binding, a.Binding)}, resources x{(double)c.Resources / a.Resources:0.0}");
+            b.AppendLine($"Growth {a.Size} -> {c.Size}: all SIA x{Ratio(c.Sophia, a.Sophia)} (CPU x{Ratio(c.SophiaCpu, a.SophiaCpu)}), binding x{Ratio(c.Binding, a.Binding)}, resources x{(double)c.Resources / a.Resources:0.0}");
         }
 
         b.AppendLine();
@@ -238,11 +258,15 @@ public static class RatioRun
         b.AppendLine();
         b.AppendLine($"Single document (55 lines, 50 resources, fresh compilation; median of {document.Iterations}):");
         b.AppendLine();
-        b.AppendLine("| binding ms | all SIA callbacks ms | SIA / binding | floor ms | floor / binding |");
-        b.AppendLine("|---:|---:|---:|---:|---:|");
-        b.AppendLine($"| {Ms(document.Binding)} | {Ms(document.Sophia)} | {Percent(document.Sophia, document.Binding)} | {Ms(document.Floor)} | {Percent(document.Floor, document.Binding)} |");
+        b.AppendLine("| binding ms | all SIA callbacks ms | SIA / binding | floor ms | floor / binding | binding CPU ms | SIA CPU ms | SIA CPU / binding CPU |");
+        b.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        b.AppendLine($"| {Ms(document.Binding)} | {Ms(document.Sophia)} | {Percent(document.Sophia, document.Binding)} | {Ms(document.Floor)} | {Percent(document.Floor, document.Binding)} | {Ms(document.BindingCpu)} | {Ms(document.SophiaCpu)} | {Percent(document.SophiaCpu, document.BindingCpu)} |");
         b.AppendLine();
         b.AppendLine("Targets: all SIA <= 5% of binding at every size; growth 10x -> 100x <= 11x; single document <= 10%.");
+        b.AppendLine("SIA / binding is the analyzer telemetry (wall clock inside our callbacks) over the compiler's binding (wall clock).");
+        b.AppendLine("SIA CPU is the process CPU time of the analysis with every SIA analyzer minus that with the floor analyzer (the same");
+        b.AppendLine("driver and binding work otherwise), over the CPU time of binding: a cross-check that does not count time spent waiting");
+        b.AppendLine("for a core on a loaded machine.");
         return b.ToString();
     }
 

@@ -50,7 +50,8 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
         private readonly AnalysisServices _services;
         private readonly Lazy<string?> _workspaceProject;
         private readonly ConcurrentDictionary<SyntaxTree, NamingSettings> _settings = new();
-        private readonly ConcurrentDictionary<string, NamePattern> _patterns = new(StringComparer.Ordinal);
+        // Name patterns depend only on the project and the type token: shared by every compilation (the IDE makes one per edit).
+        private static readonly ConcurrentDictionary<string, NamePattern> _patterns = new(StringComparer.Ordinal);
         private readonly Func<SyntaxTree, NamingSettings> _createSettings;
 
         // SIA1003 facts, gathered across files.
