@@ -8,7 +8,9 @@ using BenchmarkDotNet.Running;
 namespace Sophia.Infra.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c> [--sizes 1,10,100|none] [--no-sdk] [--iterations N] [--out file.md]: the ratio table in one run (bench/README.md).
+/// <c>--quick</c> [--sizes 1,10,100|none] [--no-sdk] [--full-upto 10] [--iterations N] [--out file.md]: the ratio table in
+/// one run (bench/README.md). Sizes above <c>--full-upto</c> skip the SDK analyzers and the floor (each is another full
+/// analysis of the compilation: at 100x that is many minutes).
 /// <c>--generate N dir</c>: writes a generated stack of about N resources to dir (to look at it or build it).
 /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *</c>).
 /// </summary>
@@ -22,6 +24,7 @@ public static class Program
             var withSdk = true;
             var iterations = 21;
             string? output = null;
+            var fullUpTo = 10;
             for (var i = 1; i < args.Length; i++)
             {
                 switch (args[i])
@@ -36,6 +39,9 @@ public static class Program
                     case "--iterations":
                         iterations = int.Parse(args[++i], CultureInfo.InvariantCulture);
                         break;
+                    case "--full-upto":
+                        fullUpTo = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                        break;
                     case "--out":
                         output = args[++i];
                         break;
@@ -45,7 +51,7 @@ public static class Program
                 }
             }
 
-            return await RatioRun.RunAsync(sizes, withSdk, iterations, output);
+            return await RatioRun.RunAsync(sizes, withSdk, iterations, output, fullUpTo);
         }
 
         if (args.Length == 3 && args[0] == "--generate")

@@ -40,7 +40,7 @@ public sealed record DocumentResult(int Iterations, TimeSpan Binding, TimeSpan S
 /// </summary>
 public static class RatioRun
 {
-    public static async Task<int> RunAsync(IReadOnlyList<int> multipliers, bool withSdk, int documentIterations, string? markdownPath)
+    public static async Task<int> RunAsync(IReadOnlyList<int> multipliers, bool withSdk, int documentIterations, string? markdownPath, int fullUpTo = 10)
     {
         var sophia = Workload.SophiaAnalyzers();
         var sdk = withSdk ? Workload.SdkAnalyzers() : ImmutableArray<DiagnosticAnalyzer>.Empty;
@@ -50,13 +50,14 @@ public static class RatioRun
         // Warm up the JIT and the metadata caches on a small stack (not reported).
         if (multipliers.Count > 0)
         {
-            await MeasureSizeAsync("warm-up", 1, sophia, ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: true);
+            await MeasureSizeAsync("warm-up", 1, sophia, ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: true, withFloor: true);
         }
 
         var results = new List<SizeResult>();
         foreach (var multiplier in multipliers)
         {
-            results.Add(await MeasureSizeAsync(multiplier.ToString(CultureInfo.InvariantCulture) + "x", multiplier * 500, sophia, sdk, quiet: false));
+            var full = multiplier <= fullUpTo;
+            results.Add(await MeasureSizeAsync(multiplier.ToString(CultureInfo.InvariantCulture) + "x", multiplier * 500, sophia, full ? sdk : ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: false, withFloor: full));
         }
 
         var document = await MeasureDocumentAsync(sophia, documentIterations);
@@ -70,7 +71,7 @@ public static class RatioRun
         return 0;
     }
 
-    private static async Task<SizeResult> MeasureSizeAsync(string label, int resources, ImmutableArray<DiagnosticAnalyzer> sophia, ImmutableArray<DiagnosticAnalyzer> sdk, bool quiet)
+    private static async Task<SizeResult> MeasureSizeAsync(string label, int resources, ImmutableArray<DiagnosticAnalyzer> sophia, ImmutableArray<DiagnosticAnalyzer> sdk, bool quiet, bool withFloor)
     {
         var stack = StackGenerator.Generate(resources);
         var trees = Workload.Parse(stack);
@@ -89,7 +90,9 @@ public static class RatioRun
         }
 
         var (sophiaTimes, sophiaAllocated, findings, sophiaDriverCpu) = await RunAnalyzersAsync(compilation, options, sophia);
-        var (floorTimes, floorAllocated, _, floorDriverCpu) = await RunAnalyzersAsync(compilation, options, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()));
+        var (floorTimes, floorAllocated, _, floorDriverCpu) = withFloor
+            ? await RunAnalyzersAsync(compilation, options, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()))
+            : (new List<(string Name, TimeSpan Time)>(), -1L, 0, TimeSpan.MinValue);
         TimeSpan? sdkTime = null;
         if (!sdk.IsEmpty)
         {
@@ -97,7 +100,7 @@ public static class RatioRun
             sdkTime = Sum(sdkTimes.Select(t => t.Time));
         }
 
-        var result = new SizeResult(label, stack.Resources, stack.Files.Count, binding, bindingCpu, Sum(sophiaTimes.Select(t => t.Time)), sophiaDriverCpu - floorDriverCpu, sophiaTimes, Sum(floorTimes.Select(t => t.Time)), sdkTime, sdk.Length, sophiaAllocated, floorAllocated, findings);
+        var result = new SizeResult(label, stack.Resources, stack.Files.Count, binding, bindingCpu, Sum(sophiaTimes.Select(t => t.Time)), withFloor ? sophiaDriverCpu - floorDriverCpu : TimeSpan.Zero, sophiaTimes, Sum(floorTimes.Select(t => t.Time)), sdkTime, sdk.Length, sophiaAllocated, floorAllocated, findings);
         if (!quiet)
         {
             Console.Error.WriteLine($"{label}: {result.Resources} resources, binding {Ms(binding)} ms, Sophia {Ms(result.Sophia)} ms ({Percent(result.Sophia, binding)}), SDK {(sdkTime is null ? "-" : Ms(sdkTime.Value))} ms");
@@ -214,7 +217,8 @@ public static class RatioRun
         b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            b.AppendLine($"| {r.Size} | {r.Resources:N0} | {r.Files:N0} | {Ms(r.Binding)} | {Ms(r.Sophia)} | {Percent(r.Sophia, r.Binding)} | {Ms(r.Floor)} | {Percent(r.Floor, r.Binding)} | {(r.Sdk is null ? "-" : Ms(r.Sdk.Value))} | {(r.Sdk is null ? "-" : Percent(r.Sdk.Value, r.Binding))} | {Percent(r.SophiaCpu, r.BindingCpu)} | {Mb(r.SophiaAllocated)} | {Mb(r.FloorAllocated)} | {r.Findings:N0} |");
+            var floor = r.FloorAllocated >= 0;
+            b.AppendLine($"| {r.Size} | {r.Resources:N0} | {r.Files:N0} | {Ms(r.Binding)} | {Ms(r.Sophia)} | {Percent(r.Sophia, r.Binding)} | {(floor ? Ms(r.Floor) : "-")} | {(floor ? Percent(r.Floor, r.Binding) : "-")} | {(r.Sdk is null ? "-" : Ms(r.Sdk.Value))} | {(r.Sdk is null ? "-" : Percent(r.Sdk.Value, r.Binding))} | {(floor ? Percent(r.SophiaCpu, r.BindingCpu) : "-")} | {Mb(r.SophiaAllocated)} | {(floor ? Mb(r.FloorAllocated) : "-")} | {r.Findings:N0} |");
         }
 
         b.AppendLine();
@@ -222,7 +226,7 @@ public static class RatioRun
         {
             var a = results[i - 1];
             var c = results[i];
-            b.AppendLine($"Growth {a.Size} -> {c.Size}: all SIA x{Ratio(c.Sophia, a.Sophia)} (CPU x{Ratio(c.SophiaCpu, a.SophiaCpu)}), binding x{Ratio(c.Binding, a.Binding)}, resources x{(double)c.Resources / a.Resources:0.0}");
+            b.AppendLine($"Growth {a.Size} -> {c.Size}: all SIA x{Ratio(c.Sophia, a.Sophia)} {(c.SophiaCpu > TimeSpan.Zero && a.SophiaCpu > TimeSpan.Zero ? $" (CPU x{Ratio(c.SophiaCpu, a.SophiaCpu)})" : "")}, binding x{Ratio(c.Binding, a.Binding)}, resources x{(double)c.Resources / a.Resources:0.0}");
         }
 
         b.AppendLine();
