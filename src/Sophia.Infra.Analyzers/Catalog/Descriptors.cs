@@ -164,7 +164,7 @@ public static class Descriptors
         category: Categories.Encryption,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Encrypt data at rest: databases, volumes, file systems, tables, queues, topics, caches and streams turn their encryption on.",
+        description: "Encrypt data at rest: databases, volumes, file systems, topics, caches, streams and warehouses turn their encryption on. Stores that AWS always encrypts (DynamoDB tables, CloudWatch log groups, SQS queues unless SSE is switched off) are compliant as they are.",
         helpLinkUri: HelpLink(RuleIds.StoreNotEncrypted));
 
     public static readonly DiagnosticDescriptor TransitNotEncrypted = new(

@@ -67,7 +67,6 @@ public sealed class StoreEncryptionTests
                     {|SIA3002:new Aws.Ebs.Volume("vol", new Aws.Ebs.VolumeArgs { AvailabilityZone = "us-west-2a" })|};
                     {|SIA3002:new Aws.Ec2.Instance("vm")|};
                     {|SIA3002:new Aws.Efs.FileSystem("efs", new Aws.Efs.FileSystemArgs { PerformanceMode = "generalPurpose" })|};
-                    {|SIA3002:new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs { HashKey = "id" })|};
                     {|SIA3002:new Aws.Sns.Topic("topic")|};
                     {|SIA3002:new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { ShardCount = 1 })|};
             """));
@@ -81,10 +80,6 @@ public sealed class StoreEncryptionTests
                     new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", StorageEncrypted = {|SIA3002:false|} });
                     new Aws.Ebs.Volume("vol", new Aws.Ebs.VolumeArgs { AvailabilityZone = "us-west-2a", Encrypted = {|SIA3002:encrypt|} });
                     new Aws.Efs.FileSystem("efs", new Aws.Efs.FileSystemArgs { Encrypted = {|SIA3002:false|} });
-                    new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs
-                    {
-                        ServerSideEncryption = new Aws.DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = {|SIA3002:false|} },
-                    });
                     new Aws.Sqs.Queue("queue", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = {|SIA3002:false|} });
                     new Aws.Sns.Topic("topic", new Aws.Sns.TopicArgs { KmsMasterKeyId = {|SIA3002:""|} });
                     new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { EncryptionType = {|SIA3002:"NONE"|} });
@@ -277,20 +272,11 @@ public sealed class StoreEncryptionTests
         await Verify.VerifyCodeFixAsync(Program("""
                     {|SIA3002:new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro" })|};
                     {|SIA3002:new Aws.Sns.Topic("topic")|};
-                    {|SIA3002:new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs
-                    {
-                        HashKey = "id",
-                    })|};
                     {|SIA3002:new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { ShardCount = 1 })|};
                     new Aws.Kinesis.Stream("stream2", new Aws.Kinesis.StreamArgs { EncryptionType = {|SIA3002:"NONE"|} });
             """), Program("""
                     new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", StorageEncrypted = true });
                     new Aws.Sns.Topic("topic", new Aws.Sns.TopicArgs { KmsMasterKeyId = "alias/aws/sns" });
-                    new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs
-                    {
-                        HashKey = "id",
-                        ServerSideEncryption = new Aws.DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = true },
-                    });
                     new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { ShardCount = 1, EncryptionType = "KMS", KmsKeyId = "alias/aws/kinesis" });
                     new Aws.Kinesis.Stream("stream2", new Aws.Kinesis.StreamArgs { EncryptionType = "KMS", KmsKeyId = "alias/aws/kinesis" });
             """));
@@ -329,5 +315,37 @@ public sealed class StoreEncryptionTests
                         RootBlockDevice = new Aws.Ec2.Inputs.InstanceRootBlockDeviceArgs { VolumeSize = 40, Encrypted = true },
                     });
             """));
+    }
+
+    [Fact]
+    public async Task StoresAwsAlwaysEncrypts_AreNotReported()
+    {
+        // DynamoDB encrypts every table at rest (ServerSideEncryption only picks a customer-managed key); SQS encrypts with
+        // SSE-SQS by default, and a queue that sets nothing, or turns SSE-SQS off but names a KMS key, is encrypted.
+        await Verify.VerifyAnalyzerAsync(Program("""
+                    new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs { HashKey = "id" });
+                    new Aws.DynamoDB.Table("table-off", new Aws.DynamoDB.TableArgs
+                    {
+                        HashKey = "id",
+                        ServerSideEncryption = new Aws.DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = false },
+                    });
+                    new Aws.DynamoDB.Table("table-null", new Aws.DynamoDB.TableArgs { HashKey = "id", ServerSideEncryption = null });
+                    new Aws.Sqs.Queue("queue");
+                    new Aws.Sqs.Queue("queue-default", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = true });
+                    new Aws.Sqs.Queue("queue-kms", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = false, KmsMasterKeyId = "alias/aws/sqs" });
+            """));
+    }
+
+    [Fact]
+    public async Task QueueWithEncryptionSwitchedOff_SaysSoInTheMessage()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Program("""
+                    new Aws.Sqs.Queue("queue", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = {|#0:false|}, KmsMasterKeyId = "" });
+            """),
+            Verify.Diagnostic(Descriptors.StoreNotEncrypted).WithLocation(0).WithArguments(
+                "SQS queue",
+                "queue",
+                "SqsManagedSseEnabled is false and no KmsMasterKeyId is set (set SqsManagedSseEnabled = true, or a KmsMasterKeyId)"));
     }
 }
