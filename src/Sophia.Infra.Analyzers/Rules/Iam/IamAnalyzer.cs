@@ -25,7 +25,7 @@ namespace Sophia.Infra.Analyzers.Rules.Iam;
 /// SIA4003 an Allow statement granting to <c>"*"</c> / <c>{"AWS": "*"}</c> without a Condition (and a Lambda permission for
 /// <c>*</c> without a source); SIA4004 an admin-level AWS managed policy in <c>PolicyArn</c> / <c>ManagedPolicyArns</c>.
 /// Deny statements and unknown values are never findings. Findings point at the offending value: inside the JSON text when
-/// it is written in this file, else at the policy argument.
+/// it is written (in whichever file), else at the policy argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IamAnalyzer : SophiaAnalyzerBase
@@ -415,7 +415,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
         private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location? location, Location anchor, params object[] arguments)
         {
             var syntax = context.Operation.Syntax;
-            if (location is null || location.SourceTree != syntax.SyntaxTree)
+            if (location?.SourceTree is null)
             {
                 location = anchor;
             }
@@ -425,7 +425,10 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            if (!syntax.Span.Contains(location.SourceSpan) && !_shared.TryAdd((descriptor.Id, location.SourceTree, location.SourceSpan), 0))
+            // A value outside this creation (a local, a constant, a helper, in this file or another) may be reached from several
+            // creations: it is reported once.
+            var inside = location.SourceTree == syntax.SyntaxTree && syntax.Span.Contains(location.SourceSpan);
+            if (!inside && !_shared.TryAdd((descriptor.Id, location.SourceTree, location.SourceSpan), 0))
             {
                 return;
             }

@@ -177,21 +177,29 @@ public sealed class StoreEncryptionTests
     }
 
     [Fact]
-    public async Task ArgsFromAnotherFile_AreUnknown()
+    public async Task ArgsFromAnotherFile_AreFollowed()
     {
         var test = new Verify.Test
         {
             TestCode = Program("""
-                    new Aws.Rds.Instance("db", Shared.DbArgs);
+                    {|#0:new Aws.Rds.Instance("db", Shared.DbArgs)|};
+                    new Aws.Rds.Instance("db-ok", Shared.EncryptedArgs);
+                    new Aws.Ebs.Volume("vol", new Aws.Ebs.VolumeArgs { AvailabilityZone = "us-west-2a", Encrypted = Shared.Encrypt });
+                    new Aws.Efs.FileSystem("efs", new Aws.Efs.FileSystemArgs { Encrypted = Shared.EncryptWhenProd(stack) });
             """),
         };
-        test.TestState.Sources.Add(("/0/Shared.cs", """
+        test.TestState.Sources.Add(("/0/Shared.cs", /* lang=c#-test */ """
             using Aws = Pulumi.Aws;
             static class Shared
             {
                 public static readonly Aws.Rds.InstanceArgs DbArgs = new() { InstanceClass = "db.t3.micro" };
+                public static Aws.Rds.InstanceArgs EncryptedArgs => new() { InstanceClass = "db.t3.micro", StorageEncrypted = true };
+                public const bool Encrypt = true;
+                public static bool EncryptWhenProd(string stack) => stack == "prod";
             }
             """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.StoreNotEncrypted).WithLocation(0).WithArguments(
+            "RDS instance", "db", "StorageEncrypted is not set (set StorageEncrypted = true)"));
         await test.RunAsync();
     }
 
