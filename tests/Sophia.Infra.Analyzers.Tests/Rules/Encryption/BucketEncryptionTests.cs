@@ -515,19 +515,26 @@ public sealed class BucketEncryptionTests
     {
         // Two methods that each create the bucket (only one runs per deployment): the inserted configurations differ.
         const string Protect = "new CustomResourceOptions { Protect = Deployment.Instance.StackName == \"prod\" }";
-        await Verify.VerifyCodeFixAsync(Program("""
+        string Fixed(string secondLocal) => Program(
+            "        var bucket = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
+            + Configuration("sophia-dev-bucket-sse-logs", "bucket", Protect)
+            + "\n    }\n\n    static void CreateAgain()\n    {\n"
+            + "        var " + secondLocal + " = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
+            + Configuration("sophia-dev-bucket-sse-logs-2", secondLocal, Protect));
+        var test = new Verify.Test
+        {
+            TestCode = Program("""
                     {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-logs")|};
                 }
 
                 static void CreateAgain()
                 {
                     {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-logs")|};
-            """), Program(
-                "        var bucket = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
-                + Configuration("sophia-dev-bucket-sse-logs", "bucket", Protect)
-                + "\n    }\n\n    static void CreateAgain()\n    {\n"
-                + "        var bucket2 = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
-                + Configuration("sophia-dev-bucket-sse-logs-2", "bucket2", Protect)));
+            """),
+            FixedCode = Fixed("bucket"),
+            BatchFixedCode = Fixed("bucket2"), // one pass over the document keeps its new locals apart
+        };
+        await test.RunAsync();
     }
 
     [Fact]
