@@ -110,9 +110,8 @@ public static class Descriptors
         category: Categories.Rollback,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Rollback ready: a rollback procedure cannot bring back a dropped table or an overwritten object unless backups, final snapshots, point-in-time recovery or versioning kept the data.",
-        helpLinkUri: HelpLink(RuleIds.DataNotRecoverable),
-        customTags: CompilationEnd);
+        description: "Rollback ready: a rollback procedure cannot bring back a dropped database or table unless backups, a final snapshot or point-in-time recovery kept the data. RDS instances and clusters keep backups and a final snapshot, DynamoDB tables have point-in-time recovery, in production stacks.",
+        helpLinkUri: HelpLink(RuleIds.DataNotRecoverable));
 
     public static readonly DiagnosticDescriptor MissingRollbackProcedure = new(
         RuleIds.MissingRollbackProcedure,
