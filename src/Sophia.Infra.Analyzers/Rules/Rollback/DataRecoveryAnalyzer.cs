@@ -115,18 +115,22 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
         }
     }
 
-    /// <summary>The first production stack in which <paramref name="value"/> provably holds a value <paramref name="isWrong"/> accepts; null when none.</summary>
+    /// <summary>
+    /// The first production stack when <paramref name="value"/> provably holds a value <paramref name="isWrong"/> accepts in
+    /// every production stack; null otherwise. As for SIA2001's <c>Protect</c>, a value that is right in any one production
+    /// stack (<c>SkipFinalSnapshot = stack != "prod"</c> with <c>prod,prod-eu</c>) or unknown is not a finding.
+    /// </summary>
     private static string? ProductionStackWhere(IOperation value, ImmutableArray<string> stacks, ValueResolver values, CancellationToken cancellationToken, System.Func<object?, bool> isWrong)
     {
         foreach (var stack in stacks)
         {
-            if (ProductionCondition.ValueIn(value, stack, values, cancellationToken) is { HasValue: true } known && isWrong(known.Value))
+            if (ProductionCondition.ValueIn(value, stack, values, cancellationToken) is not { HasValue: true } known || !isWrong(known.Value))
             {
-                return stack;
+                return null;
             }
         }
 
-        return null;
+        return stacks[0];
     }
 
     private static ImmutableArray<string> ProductionStacks(OperationAnalysisContext context, ResourceCreation creation) =>

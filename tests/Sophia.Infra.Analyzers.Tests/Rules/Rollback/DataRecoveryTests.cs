@@ -95,11 +95,15 @@ public sealed class DataRecoveryTests
             TestCode = Program("""
                     new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", SkipFinalSnapshot = {|#0:stack != "prod"|} });
                     new Aws.Rds.Instance("db2", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", SkipFinalSnapshot = stack != "live" });
+                    new Aws.Rds.Instance("db3", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", SkipFinalSnapshot = stack != "live-eu" });
+                    new Aws.Rds.Instance("db4", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", BackupRetentionPeriod = {|#1:stack is "live" or "live-eu" ? 0 : 7|} });
             """),
         };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.DataNotRecoverable).WithLocation(0).WithArguments(
             "RDS instance 'db' is deleted without a final snapshot in production: SkipFinalSnapshot is true in stack 'live' (write SkipFinalSnapshot = stack != \"live\")"));
-        test.WithOptions("sophia_infra.production_stacks = live");
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.DataNotRecoverable).WithLocation(1).WithArguments(
+            "RDS instance 'db4' keeps no automated backups in production: BackupRetentionPeriod is 0 in stack 'live', so a bad change cannot be rolled back to an earlier state (set BackupRetentionPeriod = 7, or more)"));
+        test.WithOptions("sophia_infra.production_stacks = live,live-eu");
         await test.RunAsync();
     }
 
