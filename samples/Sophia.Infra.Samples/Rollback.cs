@@ -31,7 +31,7 @@ public static class Rollback
         }, options);
 
         // Compliant: backups and a final snapshot in production, point-in-time recovery on.
-        new Aws.Rds.Cluster($"sophia-{stack}-db-reports", new Aws.Rds.ClusterArgs
+        new Aws.Rds.Cluster($"sophia-{stack}-db-cluster-reports", new Aws.Rds.ClusterArgs
         {
             Engine = "aurora-postgresql",
             StorageEncrypted = true,

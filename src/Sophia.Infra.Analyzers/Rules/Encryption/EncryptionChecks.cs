@@ -123,6 +123,10 @@ internal sealed class EncryptionCheck
         // ----- SIA3101: in transit -----
         new(Descriptors.TransitNotEncrypted, PulumiType.ElastiCacheReplicationGroup, "ElastiCache replication group", "TransitEncryptionEnabled", Expectation.True, missingIsFinding: true, "true"),
 
+        // "preferred" still accepts plain-text connections (design.md's decided edge cases): only "required" encrypts all.
+        new(Descriptors.TransitNotEncrypted, PulumiType.ElastiCacheReplicationGroup, "ElastiCache replication group", "TransitEncryptionMode", Expectation.NotForbidden, missingIsFinding: false, "\"required\"",
+            forbidden: "preferred"),
+
         // ViewerProtocolPolicy is required: a missing one is SIA8002's business.
         new(Descriptors.TransitNotEncrypted, PulumiType.CloudFrontDistribution, "CloudFront distribution", "DefaultCacheBehavior.ViewerProtocolPolicy", Expectation.NotForbidden, missingIsFinding: false, "\"redirect-to-https\"",
             forbidden: "allow-all"),
