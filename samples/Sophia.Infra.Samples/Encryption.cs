@@ -32,11 +32,6 @@ public static class Encryption
             },
         }, options);
         new Aws.Sns.Topic($"sophia-{stack}-topic-events", null, options);
-        new Aws.DynamoDB.Table($"sophia-{stack}-table-sessions", new Aws.DynamoDB.TableArgs
-        {
-            HashKey = "id",
-            BillingMode = "PAY_PER_REQUEST",
-        }, options);
 
         // SIA3002, at the value: encryption turned off.
         new Aws.Ebs.Volume($"sophia-{stack}-vol-scratch", new Aws.Ebs.VolumeArgs

@@ -129,9 +129,8 @@ public static class Descriptors
         category: Categories.Rollback,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Rollback ready: a rollback procedure cannot bring back a dropped table or an overwritten object unless backups, final snapshots, point-in-time recovery or versioning kept the data.",
-        helpLinkUri: HelpLink(RuleIds.DataNotRecoverable),
-        customTags: CompilationEnd);
+        description: "Rollback ready: a rollback procedure cannot bring back a dropped database or table unless backups, a final snapshot or point-in-time recovery kept the data. RDS instances and clusters keep backups and a final snapshot, DynamoDB tables have point-in-time recovery, in production stacks.",
+        helpLinkUri: HelpLink(RuleIds.DataNotRecoverable));
 
     public static readonly DiagnosticDescriptor MissingRollbackProcedure = new(
         RuleIds.MissingRollbackProcedure,
@@ -183,7 +182,7 @@ public static class Descriptors
         category: Categories.Encryption,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Encrypt data at rest: databases, volumes, file systems, tables, queues, topics, caches and streams turn their encryption on.",
+        description: "Encrypt data at rest: databases, volumes, file systems, topics, caches, streams and warehouses turn their encryption on. Stores that AWS always encrypts (DynamoDB tables, CloudWatch log groups, SQS queues unless SSE is switched off) are compliant as they are.",
         helpLinkUri: HelpLink(RuleIds.StoreNotEncrypted));
 
     public static readonly DiagnosticDescriptor TransitNotEncrypted = new(

@@ -329,7 +329,11 @@ public sealed class PolicyReader
     {
         var resolved = _values.ResolveString(operation, context.CancellationToken);
         var value = resolved.Value;
-        return PolicyNode.String(new PolicyValue(value, value ?? resolved.ToDisplayString(), slot));
+
+        // In an object-built document a literal is where the value is written (design.md): the finding points at it, in
+        // whichever file; a constant, local or other expression points at its entry (the slot).
+        var location = operation.Syntax is LiteralExpressionSyntax ? operation.Syntax.GetLocation() : slot;
+        return PolicyNode.String(new PolicyValue(value, value ?? resolved.ToDisplayString(), location));
     }
 
     private PolicyNode ReadStructure(IOperation operation, Context context, Location slot)

@@ -10,8 +10,8 @@ namespace Sophia.Infra.Analyzers.Policies;
 
 /// <summary>
 /// Maps positions in the text of a <see cref="ResolvedString"/> back to the source: into the literal where each piece is
-/// written (escapes, verbatim quotes, raw-string indentation and interpolation braces accounted for), also through a constant
-/// declared in the same file. Where a piece cannot be mapped character by character (a hole, a <c>string.Format</c>
+/// written (escapes, verbatim quotes, raw-string indentation and interpolation braces accounted for), also through a constant,
+/// a field, a property or a helper declared in another file (the parts then carry that file's syntax). Where a piece cannot be mapped character by character (a hole, a <c>string.Format</c>
 /// segment), the whole expression of the piece is the location.
 /// </summary>
 public sealed class PolicyTextLocator : IPolicyTextLocator
@@ -96,7 +96,7 @@ public sealed class PolicyTextLocator : IPolicyTextLocator
         }
     }
 
-    /// <summary>The literal where the text of <paramref name="part"/> is written: the part itself, or the initializer of a constant that is the whole document, in the same file.</summary>
+    /// <summary>The literal where the text of <paramref name="part"/> is written: the part itself, or the initializer of a constant that is the whole document, in any file.</summary>
     private SyntaxNode? LiteralOf(StringPart part)
     {
         if (part.Syntax is LiteralExpressionSyntax or InterpolatedStringTextSyntax)
@@ -120,12 +120,8 @@ public sealed class PolicyTextLocator : IPolicyTextLocator
             return null;
         }
 
+        // In whichever file the constant is declared: positions inside JSON text point where the text is written.
         var declaration = symbol.DeclaringSyntaxReferences[0];
-        if (declaration.SyntaxTree != part.Syntax!.SyntaxTree)
-        {
-            return null;
-        }
-
         return declaration.GetSyntax(_cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax value }
             && value.IsKind(SyntaxKind.StringLiteralExpression)
             ? value

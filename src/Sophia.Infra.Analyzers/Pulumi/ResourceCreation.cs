@@ -8,6 +8,7 @@ namespace Sophia.Infra.Analyzers.Pulumi;
 /// <summary>
 /// A resource creation: an object creation whose type derives from <c>Pulumi.CustomResource</c> or
 /// <c>Pulumi.ComponentResource</c> (user components included), with its name, args and options arguments.
+/// <c>Pulumi.StackReference</c> (and types derived from it) is not one: it reads another stack, and no rule applies to it.
 /// </summary>
 public sealed class ResourceCreation
 {
@@ -68,8 +69,20 @@ public sealed class ResourceCreation
         var custom = symbols.Get(PulumiType.CustomResource);
         var component = symbols.Get(PulumiType.ComponentResource);
         var provider = symbols.Get(PulumiType.ProviderResource);
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        var stackReference = symbols.Get(PulumiType.StackReference);
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
+            if (SymbolEqualityComparer.Default.Equals(current, stackReference))
+            {
+                // A read of another stack, named by its stack path (org/project/stack): no rule applies to it.
+                return false;
+            }
+
+            if (ReferenceEquals(current, type))
+            {
+                continue;
+            }
+
             if (SymbolEqualityComparer.Default.Equals(current, provider))
             {
                 isProvider = true;

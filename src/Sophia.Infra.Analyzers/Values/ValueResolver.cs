@@ -21,15 +21,17 @@ namespace Sophia.Infra.Analyzers.Values;
 /// One instance per compilation; thread-safe (the write tables of <see cref="WrittenNames"/> are cached per syntax tree).
 /// </summary>
 /// <remarks>
-/// A value declared in the tree being analysed is followed through its operations. A value declared in another file is
-/// followed by its syntax (literals, interpolations, concatenations, the stack and project names), because analyzers do
-/// not create semantic models of other trees (RS1030).
+/// Values are followed through their operations in whichever file of the compilation they are declared: the semantic model
+/// of another file comes from <see cref="OperationOf"/> (one model per tree and compilation, shared by every rule and thread).
+/// Where no model can be had, a value declared in another file is followed by its syntax (literals, interpolations,
+/// concatenations, the stack and project names).
 /// </remarks>
 public sealed class ValueResolver
 {
     private const int MaxDepth = 8;
 
     private readonly PulumiSymbols _symbols;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     public ValueResolver(PulumiSymbols symbols) => _symbols = symbols;
 
@@ -56,7 +58,7 @@ public sealed class ValueResolver
 
     /// <summary>
     /// The operation that <paramref name="operation"/> provably holds: conversions are stripped and a reference to a local,
-    /// field or property assigned exactly once (declared in the same file) is replaced by its assigned value, repeatedly.
+    /// field or property assigned exactly once (declared in any file of the compilation) is replaced by its assigned value, repeatedly.
     /// Returns the unwrapped operation itself when it cannot be followed further.
     /// </summary>
     public IOperation Follow(IOperation operation, CancellationToken cancellationToken) =>
@@ -182,12 +184,7 @@ public sealed class ValueResolver
             }
 
             var assigned = FindSingleAssignment(symbol, cancellationToken);
-            if (assigned is null || operation.SemanticModel is null || assigned.SyntaxTree != operation.SemanticModel.SyntaxTree)
-            {
-                return operation;
-            }
-
-            var next = operation.SemanticModel.GetOperation(assigned, cancellationToken);
+            var next = assigned is null ? null : OperationOf(assigned, operation.SemanticModel, cancellationToken);
             if (next is null)
             {
                 return operation;
@@ -363,8 +360,7 @@ public sealed class ValueResolver
             return false;
         }
 
-        var model = reference.SemanticModel;
-        if (model is not null && assigned.SyntaxTree == model.SyntaxTree)
+        if (ModelOf(assigned.SyntaxTree, reference.SemanticModel) is { } model)
         {
             var value = model.GetOperation(assigned, context.CancellationToken);
             if (value is null)
@@ -580,26 +576,20 @@ public sealed class ValueResolver
     }
 
     /// <summary>
-    /// One level into a helper method (or local function) of this file whose body is a single return of an expression: the
-    /// returned expression's operation and the caller's argument for each parameter. Null when the invocation is not such a
-    /// helper or the helper is declared in another file (its operations cannot be built here). Any return type.
+    /// One level into a helper method (or local function) of this compilation, in any file, whose body is a single return of
+    /// an expression: the returned expression's operation and the caller's argument for each parameter. Null when the
+    /// invocation is not such a helper. Any return type.
     /// </summary>
     public HelperBody? FollowHelper(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
-        if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is not { } model)
+        if (method.DeclaringSyntaxReferences.Length != 1 || invocation.SemanticModel is null)
         {
             return null;
         }
 
-        var declaration = method.DeclaringSyntaxReferences[0];
-        if (declaration.SyntaxTree != model.SyntaxTree)
-        {
-            return null;
-        }
-
-        var returned = SingleReturnedExpression(declaration.GetSyntax(cancellationToken));
-        if (returned is null || model.GetOperation(returned, cancellationToken) is not { } body)
+        var returned = SingleReturnedExpression(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+        if (returned is null || OperationOf(returned, invocation.SemanticModel, cancellationToken) is not { } body)
         {
             return null;
         }
@@ -704,6 +694,50 @@ public sealed class ValueResolver
 
     private static StringPart UnknownSyntax(SyntaxNode syntax) =>
         new(StringPartKind.Unknown, syntax.ToString(), syntax, null, null, null, viaReference: true);
+
+    // ------------------------------------------------------------------ other files
+
+    /// <summary>
+    /// The operation of <paramref name="syntax"/>, which may be written in another file than the one <paramref name="current"/>
+    /// (the model of the tree being analysed) reads; null when there is none (a node outside the compilation, no model).
+    /// </summary>
+    public IOperation? OperationOf(SyntaxNode syntax, SemanticModel? current, CancellationToken cancellationToken) =>
+        ModelOf(syntax.SyntaxTree, current)?.GetOperation(syntax, cancellationToken);
+
+    /// <summary>
+    /// The semantic model of <paramref name="tree"/>: <paramref name="current"/> itself when it reads that tree, else one model
+    /// per tree of the compilation, created once and shared (semantic models are safe to use from several threads).
+    /// Null when <paramref name="current"/> is null or the tree is not part of its compilation.
+    /// </summary>
+    /// <remarks>
+    /// Inside the compiler's analyzer driver, <c>Compilation.GetSemanticModel</c> returns the driver's own cached model of the
+    /// tree (the driver attaches a caching semantic model provider to the compilation it analyses), so no file is bound twice;
+    /// the dictionary keeps that model for the other rules and for hosts without such a provider. The single-file path never
+    /// comes here (<paramref name="current"/> is returned first).
+    /// </remarks>
+    public SemanticModel? ModelOf(SyntaxTree tree, SemanticModel? current)
+    {
+        if (current is null || current.SyntaxTree == tree)
+        {
+            return current;
+        }
+
+        if (_models.TryGetValue(tree, out var cached))
+        {
+            return cached;
+        }
+
+        var compilation = current.Compilation;
+        if (!compilation.ContainsSyntaxTree(tree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // Other files' models are needed to follow values across files; the driver's cached model is returned, and kept once per tree here.
+        var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        return _models.GetOrAdd(tree, model);
+    }
 
     // ------------------------------------------------------------------ single assignment
 
@@ -930,7 +964,7 @@ public sealed class HelperBody
         Arguments = arguments;
     }
 
-    /// <summary>The operation of the returned expression (in the helper's body, same file as the call).</summary>
+    /// <summary>The operation of the returned expression (in the helper's body, in whichever file it is declared).</summary>
     public IOperation Returned { get; }
 
     /// <summary>The caller's argument for each parameter (by the parameter and by its original definition).</summary>

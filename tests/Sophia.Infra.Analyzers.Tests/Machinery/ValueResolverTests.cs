@@ -139,7 +139,7 @@ public sealed class ValueResolverTests
     }
 
     [Fact]
-    public async Task ValuesDeclaredInAnotherFile_AreFollowedBySyntax()
+    public async Task ValuesDeclaredInAnotherFile_AreFollowedThroughTheirOperations()
     {
         var results = await ResolveProbesAsync(
             /* lang=c#-test */ """
@@ -163,7 +163,8 @@ public sealed class ValueResolverTests
             """);
 
         Assert.Equal("sophia-{stack}", results[0].ToDisplayString());
-        Assert.Equal("{Prefix}-vm-main", results[1].ToDisplayString());
+        Assert.Equal("sophia-{stack}-vm-main", results[1].ToDisplayString());
+        Assert.All(results[1].Parts, part => Assert.NotNull(part.Operation)); // operations of the other file, not syntax only
     }
 
     [Fact]

@@ -104,12 +104,12 @@ public sealed class PolicyReaderTests
         Assert.Equal(PolicyEffect.Deny, typed.Effect);
         Assert.Equal(new[] { "s3:DeleteObject", "s3:DeleteBucket" }, typed.Action.Values.Select(v => v.Text));
         Assert.Equal("\"s3:DeleteBucket\"", Written(typed.Action.Values[1].Location!));
-        Assert.Equal("Resource = \"*\"", Written(typed.Resource.Values[0].Location!));
+        Assert.Equal("\"*\"", Written(typed.Resource.Values[0].Location!)); // the literal where it is written
 
         var anonymous = documents[1]!.Statements.Single();
         Assert.Equal(PolicyEffect.Allow, anonymous.Effect);
         Assert.Equal(new[] { "a", "b" }, anonymous.Resource.Values.Select(v => v.Text));
-        Assert.Equal("Action = \"sqs:SendMessage\"", Written(anonymous.Action.Values[0].Location!));
+        Assert.Equal("\"sqs:SendMessage\"", Written(anonymous.Action.Values[0].Location!));
 
         var dictionary = documents[2]!.Statements.Single();
         Assert.Equal(PolicyPresence.Absent, dictionary.Condition); // an empty condition narrows nothing

@@ -110,7 +110,8 @@ internal sealed class EncryptionCheck
             hint: "so the root volume follows the account's default encryption"),
         new(Descriptors.StoreNotEncrypted, PulumiType.Ec2Instance, "EC2 instance", "EbsBlockDevices[].Encrypted", Expectation.True, missingIsFinding: true, "true"),
         new(Descriptors.StoreNotEncrypted, PulumiType.EfsFileSystem, "EFS file system", "Encrypted", Expectation.True, missingIsFinding: true, "true"),
-        new(Descriptors.StoreNotEncrypted, PulumiType.DynamoDbTable, "DynamoDB table", "ServerSideEncryption.Enabled", Expectation.True, missingIsFinding: true, "true"),
+        // DynamoDB tables are always encrypted at rest (ServerSideEncryption only picks the key), and CloudWatch log groups
+        // too: no row. SQS queues are encrypted by default and are checked apart (EncryptionAnalyzer.AnalyzeQueue).
         new(Descriptors.StoreNotEncrypted, PulumiType.SnsTopic, "SNS topic", "KmsMasterKeyId", Expectation.Set, missingIsFinding: true, "\"alias/aws/sns\""),
         new(Descriptors.StoreNotEncrypted, PulumiType.ElastiCacheReplicationGroup, "ElastiCache replication group", "AtRestEncryptionEnabled", Expectation.True, missingIsFinding: true, "true"),
         new(Descriptors.StoreNotEncrypted, PulumiType.KinesisStream, "Kinesis stream", "EncryptionType", Expectation.NotForbidden, missingIsFinding: true, "\"KMS\"",
@@ -124,6 +125,10 @@ internal sealed class EncryptionCheck
 
         // ----- SIA3101: in transit -----
         new(Descriptors.TransitNotEncrypted, PulumiType.ElastiCacheReplicationGroup, "ElastiCache replication group", "TransitEncryptionEnabled", Expectation.True, missingIsFinding: true, "true"),
+
+        // "preferred" still accepts plain-text connections (design.md's decided edge cases): only "required" encrypts all.
+        new(Descriptors.TransitNotEncrypted, PulumiType.ElastiCacheReplicationGroup, "ElastiCache replication group", "TransitEncryptionMode", Expectation.NotForbidden, missingIsFinding: false, "\"required\"",
+            forbidden: "preferred"),
 
         // ViewerProtocolPolicy is required: a missing one is SIA8002's business.
         new(Descriptors.TransitNotEncrypted, PulumiType.CloudFrontDistribution, "CloudFront distribution", "DefaultCacheBehavior.ViewerProtocolPolicy", Expectation.NotForbidden, missingIsFinding: false, "\"redirect-to-https\"",

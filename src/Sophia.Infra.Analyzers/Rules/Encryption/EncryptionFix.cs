@@ -21,8 +21,11 @@ public static class EncryptionFix
     /// <summary>Insert a BucketServerSideEncryptionConfiguration bound to the bucket created at the diagnostic's location.</summary>
     public const string AddConfiguration = "AddConfiguration";
 
-    /// <summary>The C# expression that replaces the value (for <see cref="Replace"/>).</summary>
+    /// <summary>The C# expression that replaces the value (for <see cref="Replace"/>); <see cref="StackName"/> in it stands for the stack name.</summary>
     public const string Value = "Value";
+
+    /// <summary>In a <see cref="Value"/>: the in-scope local holding the stack name, else <c>Deployment.Instance.StackName</c>.</summary>
+    public const string StackName = "{stack}";
 
     /// <summary>
     /// Members to add where they are not set, one per line: <c>path=expression</c>, with paths as in <c>ArgsPath</c>

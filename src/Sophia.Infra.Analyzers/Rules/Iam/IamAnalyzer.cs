@@ -27,7 +27,7 @@ namespace Sophia.Infra.Analyzers.Rules.Iam;
 /// <c>*</c> without a source); SIA4004 an admin-level AWS managed policy in <c>PolicyArn</c> / <c>ManagedPolicyArns</c>;
 /// SIA4005 an Allow statement naming (in Action or NotAction) an action that AWS does not have, or a wildcard matching none.
 /// Deny statements and unknown values are never findings. Findings point at the offending value: inside the JSON text when
-/// it is written in this file, else at the policy argument.
+/// it is written (in whichever file), else at the policy argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IamAnalyzer : SophiaAnalyzerBase
@@ -514,7 +514,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
         private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location? location, Location anchor, params object[] arguments)
         {
             var syntax = context.Operation.Syntax;
-            if (location is null || location.SourceTree != syntax.SyntaxTree)
+            if (location?.SourceTree is null)
             {
                 location = anchor;
             }
@@ -524,7 +524,10 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            if (!syntax.Span.Contains(location.SourceSpan) && !_shared.TryAdd((descriptor.Id, location.SourceTree, location.SourceSpan), 0))
+            // A value outside this creation (a local, a constant, a helper, in this file or another) may be reached from several
+            // creations: it is reported once.
+            var inside = location.SourceTree == syntax.SyntaxTree && syntax.Span.Contains(location.SourceSpan);
+            if (!inside && !_shared.TryAdd((descriptor.Id, location.SourceTree, location.SourceSpan), 0))
             {
                 return;
             }

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Sophia.Infra.Analyzers.Options;
 using Sophia.Infra.Analyzers.Values;
 
 namespace Sophia.Infra.Analyzers.Rules.Protection;
@@ -16,6 +18,56 @@ namespace Sophia.Infra.Analyzers.Rules.Protection;
 internal static class ProductionCondition
 {
     private const int MaxDepth = 8;
+
+    /// <summary>The production stacks configured for the rule of <paramref name="options"/> (<c>sophia_infra.production_stacks</c>), never empty.</summary>
+    public static ImmutableArray<string> ProductionStacks(OptionReader options)
+    {
+        var stacks = options.Get(SophiaOptions.ProductionStacks);
+        return stacks.IsDefaultOrEmpty ? SophiaOptions.ProductionStacks.Default : stacks;
+    }
+
+    /// <summary>
+    /// The constant that <paramref name="operation"/> holds when the stack is <paramref name="stack"/>: a constant, or a
+    /// conditional (<c>stack == "prod" ? 7 : 0</c>) whose condition is known in that stack, followed through locals and
+    /// fields; no value when unknown. Booleans are read by <see cref="Evaluate"/> (comparisons, <c>!</c>, <c>&amp;&amp;</c>, ...).
+    /// </summary>
+    public static Optional<object?> ValueIn(IOperation operation, string stack, ValueResolver resolver, CancellationToken cancellationToken)
+    {
+        for (var depth = 0; depth < MaxDepth; depth++)
+        {
+            operation = resolver.Follow(operation, cancellationToken);
+            if (operation.ConstantValue.HasValue)
+            {
+                return operation.ConstantValue;
+            }
+
+            if (operation.Type?.SpecialType == SpecialType.System_Boolean)
+            {
+                return Evaluate(operation, stack, resolver, cancellationToken) is { } value ? value : default(Optional<object?>);
+            }
+
+            if (operation is not IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                return default;
+            }
+
+            switch (Evaluate(conditional.Condition, stack, resolver, cancellationToken))
+            {
+                case true:
+                    operation = conditional.WhenTrue;
+                    break;
+                case false:
+                    operation = whenFalse;
+                    break;
+                default:
+                    var whenTrueValue = ValueIn(conditional.WhenTrue, stack, resolver, cancellationToken);
+                    var whenFalseValue = ValueIn(whenFalse, stack, resolver, cancellationToken);
+                    return whenTrueValue.HasValue && whenFalseValue.HasValue && Equals(whenTrueValue.Value, whenFalseValue.Value) ? whenTrueValue : default;
+            }
+        }
+
+        return default;
+    }
 
     /// <summary>The value of <paramref name="operation"/> when the stack is <paramref name="stack"/>; null when unknown.</summary>
     public static bool? Evaluate(IOperation operation, string stack, ValueResolver resolver, CancellationToken cancellationToken) =>

@@ -211,12 +211,7 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
         {
             if (!_productionStacks.TryGetValue(tree, out var stacks))
             {
-                var reader = new OptionReader(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), RuleIds.ProductionNotProtected);
-                stacks = reader.Get(SophiaOptions.ProductionStacks);
-                if (stacks.IsDefaultOrEmpty)
-                {
-                    stacks = SophiaOptions.ProductionStacks.Default;
-                }
+                stacks = ProductionCondition.ProductionStacks(new OptionReader(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), RuleIds.ProductionNotProtected));
 
                 _productionStacks.TryAdd(tree, stacks);
             }

@@ -26,8 +26,9 @@ namespace Sophia.Infra.CodeFixes.Rules.Encryption;
 
 /// <summary>
 /// SIA3001: inserts, after the bucket's statement, a <c>BucketServerSideEncryptionConfiguration</c> bound to the bucket
-/// (<c>Bucket = bucket.Id</c>, SSE-KMS with the bucket key), named like the bucket with the resource-type token
-/// <c>bucket-sse</c> in place of <c>bucket</c>, and protected like the bucket (its options'
+/// (<c>Bucket = bucket.Id</c>, SSE-KMS with the bucket key), named like the bucket with the configuration's resource-type
+/// token (<c>bucket-sse</c>, or its <c>sophia_infra.resource_type</c> override) in place of the bucket's, made free among the
+/// project's configurations (<see cref="ResourceNames"/>: <c>-2</c> appended when taken), and protected like the bucket (its options'
 /// <c>Protect</c>, <c>Parent</c> and <c>Provider</c>, or the options object itself). A bucket created as a bare statement gets a
 /// local first. Under <c>sophia_infra.s3.require_kms</c>, <c>"AES256"</c> becomes <c>"aws:kms"</c>. Types are written fully
 /// qualified and simplified, so that a file importing both <c>Pulumi.Aws.S3</c> and <c>Pulumi.Aws.S3.Inputs</c> (two
@@ -39,8 +40,6 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
     public const string Key = "Sophia.EncryptBucket";
 
     private const string Title = "Encrypt the bucket (SSE-KMS)";
-    private const string BucketToken = "bucket";
-    private const string ConfigurationToken = "bucket-sse";
     private static readonly string[] CopiedOptions = { "Protect", "Parent", "Provider" };
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BucketNotEncrypted);
@@ -101,9 +100,12 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
             return document;
         }
 
+        var configurationType = services.Symbols.Get(PulumiType.S3BucketServerSideEncryptionConfiguration)
+            ?? services.Symbols.Get(PulumiType.S3BucketServerSideEncryptionConfigurationV2);
         var root = editor.OriginalRoot;
         var options = new OptionReader(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree), RuleIds.BucketNotEncrypted);
         var newLocals = new HashSet<string>(StringComparer.Ordinal);
+        ResourceNames? names = null;
         foreach (var diagnostic in diagnostics.OrderBy(static d => d.Location.SourceSpan.Start))
         {
             if (!diagnostic.Properties.TryGetValue(EncryptionFix.Edit, out var edit) || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
@@ -116,16 +118,25 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
             {
                 EncryptionEdits.Replace(editor, node, diagnostic, cancellationToken);
             }
-            else if (edit == EncryptionFix.AddConfiguration)
+            else if (edit == EncryptionFix.AddConfiguration && configurationType is not null)
             {
-                AddConfiguration(editor, node, services, options, newLocals, cancellationToken);
+                names ??= await ResourceNames.OfTypeAsync(document, configurationType, null, cancellationToken).ConfigureAwait(false);
+                AddConfiguration(editor, node, services, configurationType, options, names, newLocals, cancellationToken);
             }
         }
 
         return editor.GetChangedDocument();
     }
 
-    private static void AddConfiguration(DocumentEditor editor, SyntaxNode node, AnalysisServices services, OptionReader options, HashSet<string> newLocals, CancellationToken cancellationToken)
+    private static void AddConfiguration(
+        DocumentEditor editor,
+        SyntaxNode node,
+        AnalysisServices services,
+        INamedTypeSymbol configurationType,
+        OptionReader options,
+        ResourceNames names,
+        HashSet<string> newLocals,
+        CancellationToken cancellationToken)
     {
         var model = editor.SemanticModel;
         var creation = node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
@@ -133,13 +144,6 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
             || model.GetOperation(creation, cancellationToken) is not IObjectCreationOperation operation
             || !ResourceCreation.TryCreate(operation, services.Symbols, out var bucket)
             || bucket.NameArgument?.Syntax is not ArgumentSyntax nameArgument)
-        {
-            return;
-        }
-
-        var configurationType = services.Symbols.Get(PulumiType.S3BucketServerSideEncryptionConfiguration)
-            ?? services.Symbols.Get(PulumiType.S3BucketServerSideEncryptionConfigurationV2);
-        if (configurationType is null)
         {
             return;
         }
@@ -181,7 +185,7 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
         }
 
         var endOfLine = EndOfLine(statement);
-        var name = ConfigurationName(nameArgument.Expression, model, options, cancellationToken);
+        var name = ConfigurationName(bucket, nameArgument.Expression, configurationType, services, model, options, names, cancellationToken);
         var resourceOptions = ConfigurationOptions(bucket, model, statement.SpanStart, options, cancellationToken);
         var indentation = Indentation(statement);
         var unit = IndentationUnit(statement, indentation);
@@ -302,11 +306,29 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
 
     // ------------------------------------------------------------------ the name
 
-    /// <summary>The bucket's name with the configuration's type token in place of the bucket's (<c>sophia-{stack}-bucket-logs</c> → <c>sophia-{stack}-bucket-sse-logs</c>).</summary>
-    private static ExpressionSyntax ConfigurationName(ExpressionSyntax bucketName, SemanticModel model, OptionReader options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bucket's name with the configuration's type token in place of the bucket's (<c>sophia-{stack}-bucket-logs</c> →
+    /// <c>sophia-{stack}-bucket-sse-logs</c>; both tokens as configured), made free among the configurations of the project.
+    /// </summary>
+    private static ExpressionSyntax ConfigurationName(
+        ResourceCreation bucket,
+        ExpressionSyntax bucketName,
+        INamedTypeSymbol configurationType,
+        AnalysisServices services,
+        SemanticModel model,
+        OptionReader options,
+        ResourceNames names,
+        CancellationToken cancellationToken)
     {
-        var from = options.GetResourceTypeToken("Pulumi.Aws.S3.Bucket") ?? BucketToken;
-        var to = options.GetResourceTypeToken("Pulumi.Aws.S3.BucketServerSideEncryptionConfiguration") ?? ConfigurationToken;
+        var from = ResourceNames.TypeToken(bucket.Type, options);
+        var to = ResourceNames.TypeToken(configurationType, options);
+        var bucketDisplay = services.Values.ResolveString(bucket.NameArgument!.Value, cancellationToken).ToDisplayString();
+        var suffix = names.ReserveFree(ReplaceToken(bucketDisplay, from, to, true, true) ?? bucketDisplay + "-" + to);
+        return ResourceNames.AppendText(WrittenName(bucketName, model, from, to, cancellationToken), suffix);
+    }
+
+    private static ExpressionSyntax WrittenName(ExpressionSyntax bucketName, SemanticModel model, string from, string to, CancellationToken cancellationToken)
+    {
 
         // A name held in a local: its initializer, written again (its parts are in scope after the bucket's statement).
         var written = bucketName;
@@ -354,11 +376,7 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
         return interpolated.AddContents(Text("-" + to));
     }
 
-    private static InterpolatedStringTextSyntax Text(string value)
-    {
-        var escaped = value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}");
-        return SyntaxFactory.InterpolatedStringText(SyntaxFactory.Token(default, SyntaxKind.InterpolatedStringTextToken, escaped, value, default));
-    }
+    private static InterpolatedStringTextSyntax Text(string value) => ResourceNames.InterpolatedText(value);
 
     /// <summary>
     /// <paramref name="text"/> with its first hyphen-delimited segment <paramref name="from"/> replaced by <paramref name="to"/>;

@@ -77,7 +77,15 @@ internal static class EncryptionEdits
             return;
         }
 
-        var replacement = SyntaxFactory.ParseExpression(text);
+        const string Placeholder = "__sophia_stack__";
+        var replacement = SyntaxFactory.ParseExpression(text.Replace(EncryptionFix.StackName, Placeholder));
+        var placeholders = replacement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Where(static n => n.Identifier.ValueText == Placeholder).ToList();
+        if (placeholders.Count > 0)
+        {
+            var stack = SyntaxEdits.StackNameExpression(editor.SemanticModel, node.SpanStart, cancellationToken);
+            replacement = replacement.ReplaceNodes(placeholders, (_, _) => stack);
+        }
+
         editor.ReplaceNode(value, (current, _) => replacement.WithTriviaFrom(current).WithAdditionalAnnotations(Formatter.Annotation));
 
         // Companion members (a KMS key with "KMS") go into the initializer that holds the value.

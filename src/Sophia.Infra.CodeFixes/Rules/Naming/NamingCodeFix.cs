@@ -46,6 +46,7 @@ public sealed class NamingCodeFix : CodeFixProvider
             return;
         }
 
+        var free = new FreeNames(context.Document);
         foreach (var diagnostic in context.Diagnostics)
         {
             if (FindName(root, diagnostic) is not { } name
@@ -54,6 +55,7 @@ public sealed class NamingCodeFix : CodeFixProvider
                 continue;
             }
 
+            rewritten = await free.MakeFreeAsync(root, model, name, rewritten, diagnostic, context.CancellationToken).ConfigureAwait(false);
             var document = context.Document;
             context.RegisterCodeFix(
                 CodeAction.Create(
@@ -174,6 +176,81 @@ public sealed class NamingCodeFix : CodeFixProvider
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Keeps new names apart from the names other resources of the same type already have (and from each other within one
+    /// fix pass): a taken name gets <c>-2</c>, <c>-3</c>, ... appended (<see cref="ResourceNames"/>).
+    /// </summary>
+    private sealed class FreeNames
+    {
+        private readonly Document _document;
+        private readonly Dictionary<ITypeSymbol, ResourceNames> _byType = new(SymbolEqualityComparer.Default);
+
+        public FreeNames(Document document) => _document = document;
+
+        public async Task<ExpressionSyntax> MakeFreeAsync(SyntaxNode root, SemanticModel model, ExpressionSyntax name, ExpressionSyntax rewritten, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var creation = name.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+            if (creation is null || model.GetTypeInfo(creation, cancellationToken).Type is not INamedTypeSymbol type)
+            {
+                return rewritten;
+            }
+
+            if (!_byType.TryGetValue(type, out var names))
+            {
+                names = await ResourceNames.OfTypeAsync(_document, type, creation, cancellationToken).ConfigureAwait(false);
+                _byType.Add(type, names);
+            }
+
+            return ResourceNames.AppendText(rewritten, names.ReserveFree(SuggestedName(root, model, diagnostic, cancellationToken)));
+        }
+
+        /// <summary>The suggested name in display form (<c>sophia-{stack}-bucket-logs</c>), kept parts resolved as the analyzer resolves names.</summary>
+        private static string SuggestedName(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var builder = new StringBuilder();
+            if (!diagnostic.Properties.TryGetValue(NamingAnalyzer.SuggestionProperty, out var suggestion) || suggestion is null)
+            {
+                return string.Empty;
+            }
+
+            var services = Sophia.Infra.Analyzers.Infrastructure.AnalysisServices.For(model.Compilation);
+            foreach (var piece in suggestion.Split(NameSuggestionFormat.Separator))
+            {
+                if (piece == "s")
+                {
+                    builder.Append("{stack}");
+                }
+                else if (piece == "p")
+                {
+                    builder.Append("{project}");
+                }
+                else if (piece.StartsWith("t:", System.StringComparison.Ordinal))
+                {
+                    builder.Append(piece.Substring(2));
+                }
+                else
+                {
+                    var fields = piece.Split(':');
+                    SyntaxNode? node = null;
+                    if (fields.Length == 3
+                        && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+                        && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                        && start + length <= root.FullSpan.End)
+                    {
+                        node = root.FindNode(new TextSpan(start, length), getInnermostNodeForTie: true);
+                        node = node is InterpolationSyntax interpolation ? interpolation.Expression : node is ArgumentSyntax argument ? argument.Expression : node;
+                    }
+
+                    builder.Append(node is not null && services is not null && model.GetOperation(node, cancellationToken) is { } operation
+                        ? services.Values.ResolveString(operation, cancellationToken).ToDisplayString()
+                        : "{" + piece + "}");
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+
     private sealed class FixAll : Infrastructure.DocumentBasedFixAllProvider
     {
         public static readonly FixAll Instance = new();
@@ -190,13 +267,14 @@ public sealed class NamingCodeFix : CodeFixProvider
             }
 
             var replacements = new Dictionary<ExpressionSyntax, ExpressionSyntax>();
-            foreach (var diagnostic in diagnostics.OrderBy(static d => d.Id, System.StringComparer.Ordinal))
+            var free = new FreeNames(document);
+            foreach (var diagnostic in diagnostics.OrderBy(static d => d.Location.SourceSpan.Start).ThenBy(static d => d.Id, System.StringComparer.Ordinal))
             {
                 if (FindName(root, diagnostic) is { } name
                     && !replacements.ContainsKey(name)
                     && Rewrite(root, model, name, diagnostic, context.CancellationToken) is { } rewritten)
                 {
-                    replacements.Add(name, rewritten);
+                    replacements.Add(name, await free.MakeFreeAsync(root, model, name, rewritten, diagnostic, context.CancellationToken).ConfigureAwait(false));
                 }
             }
 

@@ -486,6 +486,76 @@ public sealed class BucketEncryptionTests
     }
 
     [Fact]
+    public async Task Fix_NameTakenByAnotherConfiguration_AppendsADistinguishingToken()
+    {
+        // A copy-pasted configuration already carries the name the fix would write (bound to another, encrypted bucket).
+        const string Protect = "new CustomResourceOptions { Protect = Deployment.Instance.StackName == \"prod\" }";
+        var existing = Configuration("sophia-dev-bucket-sse-logs", "other", Protect) + "\n" + Configuration("sophia-dev-bucket-sse-logs-2", "other", Protect) + "\n";
+        var test = new Verify.Test
+        {
+            TestCode = Program("""
+                    var other = new Aws.S3.Bucket("sophia-dev-bucket-other");
+
+            """ + existing + """
+                    {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-logs")|};
+            """),
+            FixedCode = Program("""
+                    var other = new Aws.S3.Bucket("sophia-dev-bucket-other");
+
+            """ + existing + """
+                    var bucket = new Aws.S3.Bucket("sophia-dev-bucket-logs");
+
+            """ + Configuration("sophia-dev-bucket-sse-logs-3", "bucket", Protect)),
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_FixAll_BucketsOfOneName_GetDistinctConfigurationNames()
+    {
+        // Two methods that each create the bucket (only one runs per deployment): the inserted configurations differ.
+        const string Protect = "new CustomResourceOptions { Protect = Deployment.Instance.StackName == \"prod\" }";
+        string Fixed(string secondLocal) => Program(
+            "        var bucket = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
+            + Configuration("sophia-dev-bucket-sse-logs", "bucket", Protect)
+            + "\n    }\n\n    static void CreateAgain()\n    {\n"
+            + "        var " + secondLocal + " = new Aws.S3.Bucket(\"sophia-dev-bucket-logs\");\n"
+            + Configuration("sophia-dev-bucket-sse-logs-2", secondLocal, Protect));
+        var test = new Verify.Test
+        {
+            TestCode = Program("""
+                    {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-logs")|};
+                }
+
+                static void CreateAgain()
+                {
+                    {|SIA3001:new Aws.S3.Bucket("sophia-dev-bucket-logs")|};
+            """),
+            FixedCode = Fixed("bucket"),
+            BatchFixedCode = Fixed("bucket2"), // one pass over the document keeps its new locals apart
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_ResourceTypeOverrides_NameTheConfiguration()
+    {
+        const string Protect = "new CustomResourceOptions { Protect = Deployment.Instance.StackName == \"prod\" }";
+        var test = new Verify.Test
+        {
+            TestCode = Program("""
+                    {|SIA3001:new Aws.S3.Bucket("sophia-dev-store-logs")|};
+            """),
+            FixedCode = Program("        var bucket = new Aws.S3.Bucket(\"sophia-dev-store-logs\");\n" + Configuration("sophia-dev-store-enc-logs", "bucket", Protect)),
+        };
+        test.WithOptions("""
+            sophia_infra.resource_type.Pulumi.Aws.S3.Bucket = store
+            sophia_infra.resource_type.Pulumi.Aws.S3.BucketServerSideEncryptionConfiguration = store-enc
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Fix_FileImportingBothS3Namespaces_QualifiesTheArgs()
     {
         await Verify.VerifyCodeFixAsync("""

@@ -67,7 +67,6 @@ public sealed class StoreEncryptionTests
                     {|SIA3002:new Aws.Ebs.Volume("vol", new Aws.Ebs.VolumeArgs { AvailabilityZone = "us-west-2a" })|};
                     {|SIA3002:new Aws.Ec2.Instance("vm")|};
                     {|SIA3002:new Aws.Efs.FileSystem("efs", new Aws.Efs.FileSystemArgs { PerformanceMode = "generalPurpose" })|};
-                    {|SIA3002:new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs { HashKey = "id" })|};
                     {|SIA3002:new Aws.Sns.Topic("topic")|};
                     {|SIA3002:new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { ShardCount = 1 })|};
             """));
@@ -81,10 +80,6 @@ public sealed class StoreEncryptionTests
                     new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", StorageEncrypted = {|SIA3002:false|} });
                     new Aws.Ebs.Volume("vol", new Aws.Ebs.VolumeArgs { AvailabilityZone = "us-west-2a", Encrypted = {|SIA3002:encrypt|} });
                     new Aws.Efs.FileSystem("efs", new Aws.Efs.FileSystemArgs { Encrypted = {|SIA3002:false|} });
-                    new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs
-                    {
-                        ServerSideEncryption = new Aws.DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = {|SIA3002:false|} },
-                    });
                     new Aws.Sqs.Queue("queue", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = {|SIA3002:false|} });
                     new Aws.Sns.Topic("topic", new Aws.Sns.TopicArgs { KmsMasterKeyId = {|SIA3002:""|} });
                     new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { EncryptionType = {|SIA3002:"NONE"|} });
@@ -182,21 +177,29 @@ public sealed class StoreEncryptionTests
     }
 
     [Fact]
-    public async Task ArgsFromAnotherFile_AreUnknown()
+    public async Task ArgsFromAnotherFile_AreFollowed()
     {
         var test = new Verify.Test
         {
             TestCode = Program("""
-                    new Aws.Rds.Instance("db", Shared.DbArgs);
+                    {|#0:new Aws.Rds.Instance("db", Shared.DbArgs)|};
+                    new Aws.Rds.Instance("db-ok", Shared.EncryptedArgs);
+                    new Aws.Ebs.Volume("vol", new Aws.Ebs.VolumeArgs { AvailabilityZone = "us-west-2a", Encrypted = Shared.Encrypt });
+                    new Aws.Efs.FileSystem("efs", new Aws.Efs.FileSystemArgs { Encrypted = Shared.EncryptWhenProd(stack) });
             """),
         };
-        test.TestState.Sources.Add(("/0/Shared.cs", """
+        test.TestState.Sources.Add(("/0/Shared.cs", /* lang=c#-test */ """
             using Aws = Pulumi.Aws;
             static class Shared
             {
                 public static readonly Aws.Rds.InstanceArgs DbArgs = new() { InstanceClass = "db.t3.micro" };
+                public static Aws.Rds.InstanceArgs EncryptedArgs => new() { InstanceClass = "db.t3.micro", StorageEncrypted = true };
+                public const bool Encrypt = true;
+                public static bool EncryptWhenProd(string stack) => stack == "prod";
             }
             """));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.StoreNotEncrypted).WithLocation(0).WithArguments(
+            "RDS instance", "db", "StorageEncrypted is not set (set StorageEncrypted = true)"));
         await test.RunAsync();
     }
 
@@ -277,20 +280,11 @@ public sealed class StoreEncryptionTests
         await Verify.VerifyCodeFixAsync(Program("""
                     {|SIA3002:new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro" })|};
                     {|SIA3002:new Aws.Sns.Topic("topic")|};
-                    {|SIA3002:new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs
-                    {
-                        HashKey = "id",
-                    })|};
                     {|SIA3002:new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { ShardCount = 1 })|};
                     new Aws.Kinesis.Stream("stream2", new Aws.Kinesis.StreamArgs { EncryptionType = {|SIA3002:"NONE"|} });
             """), Program("""
                     new Aws.Rds.Instance("db", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", StorageEncrypted = true });
                     new Aws.Sns.Topic("topic", new Aws.Sns.TopicArgs { KmsMasterKeyId = "alias/aws/sns" });
-                    new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs
-                    {
-                        HashKey = "id",
-                        ServerSideEncryption = new Aws.DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = true },
-                    });
                     new Aws.Kinesis.Stream("stream", new Aws.Kinesis.StreamArgs { ShardCount = 1, EncryptionType = "KMS", KmsKeyId = "alias/aws/kinesis" });
                     new Aws.Kinesis.Stream("stream2", new Aws.Kinesis.StreamArgs { EncryptionType = "KMS", KmsKeyId = "alias/aws/kinesis" });
             """));
@@ -329,5 +323,37 @@ public sealed class StoreEncryptionTests
                         RootBlockDevice = new Aws.Ec2.Inputs.InstanceRootBlockDeviceArgs { VolumeSize = 40, Encrypted = true },
                     });
             """));
+    }
+
+    [Fact]
+    public async Task StoresAwsAlwaysEncrypts_AreNotReported()
+    {
+        // DynamoDB encrypts every table at rest (ServerSideEncryption only picks a customer-managed key); SQS encrypts with
+        // SSE-SQS by default, and a queue that sets nothing, or turns SSE-SQS off but names a KMS key, is encrypted.
+        await Verify.VerifyAnalyzerAsync(Program("""
+                    new Aws.DynamoDB.Table("table", new Aws.DynamoDB.TableArgs { HashKey = "id" });
+                    new Aws.DynamoDB.Table("table-off", new Aws.DynamoDB.TableArgs
+                    {
+                        HashKey = "id",
+                        ServerSideEncryption = new Aws.DynamoDB.Inputs.TableServerSideEncryptionArgs { Enabled = false },
+                    });
+                    new Aws.DynamoDB.Table("table-null", new Aws.DynamoDB.TableArgs { HashKey = "id", ServerSideEncryption = null });
+                    new Aws.Sqs.Queue("queue");
+                    new Aws.Sqs.Queue("queue-default", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = true });
+                    new Aws.Sqs.Queue("queue-kms", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = false, KmsMasterKeyId = "alias/aws/sqs" });
+            """));
+    }
+
+    [Fact]
+    public async Task QueueWithEncryptionSwitchedOff_SaysSoInTheMessage()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Program("""
+                    new Aws.Sqs.Queue("queue", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = {|#0:false|}, KmsMasterKeyId = "" });
+            """),
+            Verify.Diagnostic(Descriptors.StoreNotEncrypted).WithLocation(0).WithArguments(
+                "SQS queue",
+                "queue",
+                "SqsManagedSseEnabled is false and no KmsMasterKeyId is set (set SqsManagedSseEnabled = true, or a KmsMasterKeyId)"));
     }
 }

@@ -233,7 +233,7 @@ public sealed class PolicySourceTests
                                 {
                                     ["Sid"] = "Logs",
                                     ["Effect"] = "Allow",
-                                    {|#0:["Action"] = "logs:*"|},
+                                    ["Action"] = {|#0:"logs:*"|},
                                     ["Resource"] = $"{arns.Item1}:*",
                                 },
                                 new Dictionary<string, object?>
@@ -270,7 +270,7 @@ public sealed class PolicySourceTests
                             Statement = new object[]
                             {
                                 new { Effect = "Allow", Action = new List<string> { "s3:GetObject", {|#0:"s3:*"|} }, Resource = "arn:aws:s3:::b/*" },
-                                new Dictionary<string, object> { { "Effect", "Allow" }, {|#1:{ "Action", "ec2:*" }|}, { "Resource", "arn:aws:ec2:::i" } },
+                                new Dictionary<string, object> { { "Effect", "Allow" }, { "Action", {|#1:"ec2:*"|} }, { "Resource", "arn:aws:ec2:::i" } },
                             },
                         }),
                     });
@@ -301,7 +301,7 @@ public sealed class PolicySourceTests
                     {
                         PolicyDocument = Newtonsoft.Json.JsonConvert.SerializeObject(new
                         {
-                            Statement = new[] { new { Effect = "Allow", {|#0:Action = "s3:*"|}, Resource = "arn:aws:s3:::b/*" } },
+                            Statement = new[] { new { Effect = "Allow", Action = {|#0:"s3:*"|}, Resource = "arn:aws:s3:::b/*" } },
                         }),
                     });
                 }
@@ -331,7 +331,7 @@ public sealed class PolicySourceTests
                                 {
                                     Sid = "One",
                                     Effect = Aws.Iam.PolicyStatementEffect.ALLOW,
-                                    {|#0:Action = "s3:*"|},
+                                    Action = {|#0:"s3:*"|},
                                     Resource = "arn:aws:s3:::b/*",
                                 },
                                 new Aws.Iam.Inputs.PolicyStatementArgs
@@ -487,7 +487,7 @@ public sealed class PolicySourceTests
     }
 
     [Fact]
-    public async Task DocumentInAConstantOfAnotherFile_PointsAtTheArgument()
+    public async Task DocumentInAConstantOfAnotherFile_PointsIntoTheLiteral()
     {
         await Verify.VerifySourcesAsync(
             new[]
@@ -499,18 +499,127 @@ public sealed class PolicySourceTests
                 {
                     public static void Create()
                     {
-                        new Aws.Iam.Policy("a", new Aws.Iam.PolicyArgs { PolicyDocument = {|#0:Policies.Admin|} });
+                        new Aws.Iam.Policy("a", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.Admin });
                     }
                 }
                 """,
                 /* lang=c#-test */ """
                 static class Policies
                 {
-                    public const string Admin = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b\"}]}";
+                    public const string Admin = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":{|#0:\"s3:*\"|},\"Resource\":\"arn:aws:s3:::b\"}]}";
                 }
                 """,
             },
             ServiceWildcard(0));
+    }
+
+    [Fact]
+    public async Task DocumentsInAnotherFile_EveryForm_PointIntoTheLiteralOnce()
+    {
+        // A const raw string, a static readonly field, a get-only property, an auto-property with an initializer, and a helper
+        // returning an interpolated raw string, all in Policies.cs; each used by two resources, each finding reported once.
+        await Verify.VerifySourcesAsync(
+            new[]
+            {
+                /* lang=c#-test */ """
+                using Aws = Pulumi.Aws;
+
+                static class Stack
+                {
+                    public static void Create(string bucketArn)
+                    {
+                        new Aws.Iam.Policy("a", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.Const });
+                        new Aws.Iam.Policy("a2", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.Const });
+                        new Aws.Iam.Policy("b", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.ReadOnlyField });
+                        new Aws.Iam.Policy("b2", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.ReadOnlyField });
+                        new Aws.Iam.Policy("c", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.Getter });
+                        new Aws.Iam.Policy("d", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.AutoProperty });
+                        new Aws.Iam.Policy("e", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.ReadBucket(bucketArn) });
+                        new Aws.Iam.Policy("e2", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.ReadBucket(bucketArn + "/logs") });
+                        new Aws.Iam.Policy("f", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.Least });
+                    }
+                }
+                """,
+                /* lang=c#-test */ """"
+                static class Policies
+                {
+                    public const string Const = """
+                        {"Statement": [{"Effect": "Allow", "Action": {|#0:"s3:*"|}, "Resource": "arn:aws:s3:::b"}]}
+                        """;
+
+                    public static readonly string ReadOnlyField = """
+                        {
+                          "Statement": [{
+                            "Effect": "Allow",
+                            "Action": {|#1:"ec2:*"|},
+                            "Resource": "arn:aws:ec2:us-west-2:123456789012:instance/i-1"
+                          }]
+                        }
+                        """;
+
+                    public static string Getter => """
+                        {"Statement": [{"Effect": "Allow", "Action": {|#2:"sqs:*"|}, "Resource": "arn:aws:sqs:us-west-2:123456789012:q"}]}
+                        """;
+
+                    public static string AutoProperty { get; } = """
+                        {"Statement": [{"Effect": "Allow", "Action": {|#3:"sns:*"|}, "Resource": "arn:aws:sns:us-west-2:123456789012:t"}]}
+                        """;
+
+                    public static string ReadBucket(string arn) => $$"""
+                        {"Statement": [{"Effect": "Allow", "Action": {|#4:"kms:*"|}, "Resource": "{{arn}}"}]}
+                        """;
+
+                    public static readonly string Least = """
+                        {"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}
+                        """;
+                }
+                """",
+            },
+            ServiceWildcard(0),
+            ServiceWildcard(1, "ec2:*"),
+            ServiceWildcard(2, "sqs:*"),
+            ServiceWildcard(3, "sns:*"),
+            ServiceWildcard(4, "kms:*"));
+    }
+
+    [Fact]
+    public async Task ObjectBuiltDocumentInAnotherFile_PointsAtTheLiteral()
+    {
+        await Verify.VerifySourcesAsync(
+            new[]
+            {
+                /* lang=c#-test */ """
+                using System.Text.Json;
+                using Aws = Pulumi.Aws;
+
+                static class Stack
+                {
+                    public static void Create()
+                    {
+                        new Aws.Iam.Policy("a", new Aws.Iam.PolicyArgs { PolicyDocument = JsonSerializer.Serialize(Policies.Document) });
+                        new Aws.Iam.Policy("b", new Aws.Iam.PolicyArgs { PolicyDocument = JsonSerializer.Serialize(Policies.Statement({|#1:"logs:*"|})) });
+                    }
+                }
+                """,
+                /* lang=c#-test */ """
+                using System.Collections.Generic;
+
+                static class Policies
+                {
+                    public static readonly object Document = new
+                    {
+                        Statement = new[] { new { Effect = "Allow", Action = {|#0:"s3:*"|}, Resource = "arn:aws:s3:::b" } },
+                    };
+
+                    public static Dictionary<string, object?> Statement(string action) => new()
+                    {
+                        ["Statement"] = new[] { new Dictionary<string, object?> { ["Effect"] = "Allow", ["Action"] = action, ["Resource"] = "arn:aws:logs:us-west-2:123456789012:*" } },
+                    };
+                }
+                """,
+            },
+            ServiceWildcard(0),
+            ServiceWildcard(1, "logs:*"));
     }
 
     [Fact]

@@ -383,7 +383,7 @@ public sealed class UnknownActionTests
     }
 
     [Fact]
-    public async Task DocumentInAnotherFile_IsReportedAtTheArgument()
+    public async Task DocumentInAnotherFile_IsReportedInTheLiteral_WhereItIsWritten()
     {
         await Verify.VerifySourcesAsync(
             new[]
@@ -395,14 +395,14 @@ public sealed class UnknownActionTests
                 {
                     public static void Create()
                     {
-                        new Aws.Iam.Policy("a", new Aws.Iam.PolicyArgs { PolicyDocument = {|#0:Policies.Read|} });
+                        new Aws.Iam.Policy("a", new Aws.Iam.PolicyArgs { PolicyDocument = Policies.Read });
                     }
                 }
                 """,
                 /* lang=c#-test */ """
                 static class Policies
                 {
-                    public const string Read = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObjects\",\"Resource\":\"arn:aws:s3:::b/*\"}]}";
+                    public const string Read = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":{|#0:\"s3:GetObjects\"|},\"Resource\":\"arn:aws:s3:::b/*\"}]}";
                 }
                 """,
             },

@@ -114,7 +114,7 @@ public sealed class WildcardPrincipalTests
                                 new Dictionary<string, object?>
                                 {
                                     ["Effect"] = "Allow",
-                                    ["Principal"] = new Dictionary<string, object?> { {|#0:["AWS"] = "*"|} },
+                                    ["Principal"] = new Dictionary<string, object?> { ["AWS"] = {|#0:"*"|} },
                                     ["Action"] = "sts:AssumeRole",
                                 },
                             },
@@ -153,14 +153,14 @@ public sealed class WildcardPrincipalTests
                                 new Aws.Iam.Inputs.PolicyStatementArgs
                                 {
                                     Effect = Aws.Iam.PolicyStatementEffect.ALLOW,
-                                    {|#0:Principal = "*"|},
+                                    Principal = {|#0:"*"|},
                                     Action = "s3:GetObject",
                                     Resource = "arn:aws:s3:::b/*",
                                 },
                                 new Aws.Iam.Inputs.PolicyStatementArgs
                                 {
                                     Effect = Aws.Iam.PolicyStatementEffect.ALLOW,
-                                    Principal = new Aws.Iam.Inputs.AWSPrincipalArgs { {|#1:AWS = "*"|} },
+                                    Principal = new Aws.Iam.Inputs.AWSPrincipalArgs { AWS = {|#1:"*"|} },
                                     Action = "s3:GetObject",
                                     Resource = "arn:aws:s3:::b/*",
                                 },

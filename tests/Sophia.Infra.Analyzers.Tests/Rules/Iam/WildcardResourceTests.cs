@@ -238,7 +238,7 @@ public sealed class WildcardResourceTests
                                 {
                                     Effect = Aws.Iam.PolicyStatementEffect.ALLOW,
                                     Action = "dynamodb:PutItem",
-                                    {|#0:Resource = "*"|},
+                                    Resource = {|#0:"*"|},
                                 },
                             },
                         },

@@ -9,6 +9,49 @@ public sealed class NamingCodeFixTests
 {
 
     [Fact]
+    public async Task RenameToANameAnotherResourceHas_AppendsADistinguishingToken()
+    {
+        await Create(
+            InMethod("""
+                    new Aws.Ec2.Instance($"sophia-{stack}-vm-agent");
+                    new Aws.Ec2.Instance({|SIA1001:$"sophia-{stack}-server-agent"|});
+                    new Aws.S3.Bucket({|SIA1002:"sophia-dev-bucket-agent"|});
+            """),
+            fixedSource: InMethod("""
+                    new Aws.Ec2.Instance($"sophia-{stack}-vm-agent");
+                    new Aws.Ec2.Instance($"sophia-{stack}-vm-agent-2");
+                    new Aws.S3.Bucket($"sophia-{stack}-bucket-agent");
+            """)).RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_TwoNamesThatWouldMeet_GetDistinctNames()
+    {
+        // In exclusive branches (not SIA1003), each hard-coding its environment: after the fix both would read the same.
+        await Create(
+            InMethod("""
+                    if (stack == "dev")
+                    {
+                        new Aws.Ec2.Instance({|SIA1002:"sophia-dev-vm-agent"|});
+                    }
+                    else
+                    {
+                        new Aws.Ec2.Instance({|SIA1002:"sophia-prod-vm-agent"|});
+                    }
+            """),
+            fixedSource: InMethod("""
+                    if (stack == "dev")
+                    {
+                        new Aws.Ec2.Instance($"sophia-{stack}-vm-agent");
+                    }
+                    else
+                    {
+                        new Aws.Ec2.Instance($"sophia-{stack}-vm-agent-2");
+                    }
+            """)).RunAsync();
+    }
+
+    [Fact]
     public async Task WrongType_IsRewritten_WithTheStackLocal()
     {
         await Create(

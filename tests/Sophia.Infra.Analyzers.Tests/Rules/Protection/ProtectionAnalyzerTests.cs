@@ -226,7 +226,7 @@ public sealed class ProtectionAnalyzerTests
     }
 
     [Fact]
-    public async Task OptionsAndFlagsInAnotherFile_NotFollowed()
+    public async Task OptionsAndFlagsInAnotherFile_AreFollowed_AndReportedAtTheirUse()
     {
         var test = new Verify.Test();
         test.TestState.Sources.Add(("/Defaults.cs", /* lang=c#-test */ """
@@ -236,6 +236,8 @@ public sealed class ProtectionAnalyzerTests
             {
                 public static readonly bool IsDev = Deployment.Instance.StackName == "dev";
                 public static readonly CustomResourceOptions Unprotected = new() { DeleteBeforeReplace = true };
+                public static bool IsProd => Deployment.Instance.StackName == "prod";
+                public static CustomResourceOptions Protected { get; } = new() { Protect = IsProd };
             }
             """));
         test.TestState.Sources.Add(("/Infra.cs", /* lang=c#-test */ """
@@ -246,10 +248,12 @@ public sealed class ProtectionAnalyzerTests
             {
                 public static void Create()
                 {
-                    // Values declared in another file are not followed into their operations: unknown, hence silent.
-                    new Aws.S3.Bucket("sophia-dev-bucket-a", null, Defaults.Unprotected);
-                    new Aws.S3.Bucket("sophia-dev-bucket-b", null, new CustomResourceOptions { Protect = Defaults.IsDev });
+                    // Values declared in another file are followed; the finding points at their use here.
+                    new Aws.S3.Bucket("sophia-dev-bucket-a", null, [|Defaults.Unprotected|]);
+                    new Aws.S3.Bucket("sophia-dev-bucket-b", null, new CustomResourceOptions { Protect = [|Defaults.IsDev|] });
                     [|new Aws.S3.Bucket("sophia-dev-bucket-c", null, new CustomResourceOptions { Parent = null })|];
+                    new Aws.S3.Bucket("sophia-dev-bucket-d", null, Defaults.Protected);
+                    new Aws.S3.Bucket("sophia-dev-bucket-e", null, new CustomResourceOptions { Protect = Defaults.IsProd });
                 }
             }
             """));
