@@ -31,11 +31,6 @@ public sealed class FixVerificationTests
     /// </summary>
     private static readonly HashSet<(string Fix, string NewFinding)> KnownDefects = new()
     {
-        ("NamingCodeFix", "SIA1003"), // the rewritten name can be one that another resource of the type already has
-
-        // The configuration's name is derived from the bucket's; a bucket named by concatenation ("sophia-" + stack +
-        // "-bucket-x") gets "-bucket-sse" appended instead of its type token replaced (the name building is being reworked there).
-        ("BucketEncryptionCodeFix", "SIA1001"),
     };
 
     private readonly ITestOutputHelper _output;

@@ -159,8 +159,17 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
         ExpressionSyntax reference;
         StatementSyntax statement;
         string? newLocal = null;
+        ExpressionSyntax? newLocalValue = null;
         switch (holder)
         {
+            // `_ = new Bucket(...)`: a discard cannot be referred to; the bucket gets a local of its own.
+            case AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax discardStatement, Left: IdentifierNameSyntax { Identifier.ValueText: "_" } discard } discardAssignment
+                when discardAssignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && model.GetSymbolInfo(discard, cancellationToken).Symbol is null or IDiscardSymbol:
+                newLocal = UniqueLocalName(model, discardStatement.SpanStart, newLocals);
+                newLocalValue = discardAssignment.Right;
+                reference = SyntaxFactory.IdentifierName(newLocal);
+                statement = discardStatement;
+                break;
             case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent?.Parent is LocalDeclarationStatementSyntax local:
                 reference = SyntaxFactory.IdentifierName(declarator.Identifier.ValueText);
                 statement = local;
@@ -238,7 +247,7 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
                         SyntaxFactory.IdentifierName("var"),
                         SyntaxFactory.SingletonSeparatedList(
                             SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(newLocal))
-                                .WithInitializer(SyntaxFactory.EqualsValueClause(((ExpressionStatementSyntax)statement).Expression.WithoutTrivia())))))
+                                .WithInitializer(SyntaxFactory.EqualsValueClause((newLocalValue ?? ((ExpressionStatementSyntax)statement).Expression).WithoutTrivia())))))
                 .WithTriviaFrom(statement)
                 .WithAdditionalAnnotations(Formatter.Annotation);
             editor.ReplaceNode(statement, declaration);
@@ -347,8 +356,44 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
                 return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(ReplaceToken(literal.Token.ValueText, from, to, true, true) ?? literal.Token.ValueText + "-" + to));
             case InterpolatedStringExpressionSyntax interpolated when interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken):
                 return ReplaceInInterpolation(interpolated.WithoutTrivia(), from, to);
+            case BinaryExpressionSyntax concatenation when concatenation.IsKind(SyntaxKind.AddExpression)
+                && ReplaceInConcatenation(concatenation.WithoutTrivia(), from, to) is { } replaced:
+                return replaced;
             default:
                 return SyntaxFactory.ParseExpression("$\"{" + bucketName.WithoutTrivia().ToFullString() + "}-" + to + "\"");
+        }
+    }
+
+    /// <summary>
+    /// A concatenation (<c>"sophia-" + stack + "-bucket-logs"</c>) with the token replaced in the first string literal that
+    /// holds it as a segment; null when none does.
+    /// </summary>
+    private static ExpressionSyntax? ReplaceInConcatenation(BinaryExpressionSyntax concatenation, string from, string to)
+    {
+        var leaves = new List<ExpressionSyntax>();
+        CollectLeaves(concatenation, leaves);
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            if (leaves[i] is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                && ReplaceToken(literal.Token.ValueText, from, to, atStart: i == 0, atEnd: i == leaves.Count - 1) is { } replaced)
+            {
+                return concatenation.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replaced)));
+            }
+        }
+
+        return null;
+    }
+
+    private static void CollectLeaves(ExpressionSyntax expression, List<ExpressionSyntax> leaves)
+    {
+        if (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+        {
+            CollectLeaves(binary.Left, leaves);
+            CollectLeaves(binary.Right, leaves);
+        }
+        else
+        {
+            leaves.Add(expression);
         }
     }
 

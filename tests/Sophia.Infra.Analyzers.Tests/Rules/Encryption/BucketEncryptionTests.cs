@@ -486,6 +486,19 @@ public sealed class BucketEncryptionTests
     }
 
     [Fact]
+    public async Task Fix_DiscardedBucketNamedByConcatenation_GetsALocal_AndTheTokenReplacedInTheLiteral()
+    {
+        // Found by the fix-verification test: `_ = new Bucket(...)` was referred to as `_`, and a concatenated name got
+        // "-bucket-sse" appended (a new SIA1001) instead of its type token replaced.
+        const string Protect = "new CustomResourceOptions { Protect = Deployment.Instance.StackName == \"prod\" }";
+        await Verify.VerifyCodeFixAsync(Program("""
+                    _ = {|SIA3001:new Aws.S3.Bucket("sophia-" + Deployment.Instance.StackName + "-bucket-logs")|};
+            """), Program(
+                "        var bucket = new Aws.S3.Bucket(\"sophia-\" + Deployment.Instance.StackName + \"-bucket-logs\");\n"
+                + Configuration("sophia-\" + Deployment.Instance.StackName + \"-bucket-sse-logs", "bucket", Protect)));
+    }
+
+    [Fact]
     public async Task Fix_NameTakenByAnotherConfiguration_AppendsADistinguishingToken()
     {
         // A copy-pasted configuration already carries the name the fix would write (bound to another, encrypted bucket).
