@@ -74,12 +74,13 @@ public sealed class SarifTests : IClassFixture<PackageFixture>
             Assert.Equal(printed.OrderBy(x => x.ToString()), logged.OrderBy(x => x.ToString()));
 
             // Every rule that has a result is described with its help link (docs/rules/<ID>.md).
+            // (A rule with a live and a compilation-end descriptor is described twice, with the same help link.)
             var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
-                .ToDictionary(r => r.GetProperty("id").GetString()!, r => r);
+                .ToLookup(r => r.GetProperty("id").GetString()!);
             foreach (var id in results.Select(r => r.GetProperty("ruleId").GetString()!).Distinct())
             {
-                Assert.True(rules.ContainsKey(id), id + " is not described in the log's rules");
-                Assert.Equal("https://github.com/sophia-infra/Sophia.Infra/blob/main/docs/rules/" + id + ".md", rules[id].GetProperty("helpUri").GetString());
+                Assert.True(rules[id].Any(), id + " is not described in the log's rules");
+                Assert.All(rules[id], rule => Assert.Equal("https://github.com/sophia-infra/Sophia.Infra/blob/main/docs/rules/" + id + ".md", rule.GetProperty("helpUri").GetString()));
             }
         }
     }
@@ -92,7 +93,13 @@ public sealed class SarifTests : IClassFixture<PackageFixture>
         {
             Assert.True(exitCode == 0, output);
             var run = Assert.Single(log.RootElement.GetProperty("runs").EnumerateArray());
-            Assert.Equal(0, run.GetProperty("results").GetArrayLength());
+            // The compiler also logs hidden diagnostics (level "none" or "note", never shown); no finding may be there.
+            var findings = run.GetProperty("results").EnumerateArray()
+                .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("SIA", StringComparison.Ordinal)
+                    || (r.TryGetProperty("level", out var level) && level.GetString() is "warning" or "error"))
+                .Select(r => r.GetRawText())
+                .ToList();
+            Assert.True(findings.Count == 0, string.Join("\n", findings));
         }
     }
 }
