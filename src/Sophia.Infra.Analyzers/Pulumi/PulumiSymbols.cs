@@ -85,6 +85,15 @@ public enum PulumiType
     IamPolicyStatementEffect,
     IamGetPolicyDocumentResult,
 
+    // Monitoring family (SIA7001-SIA7004)
+    CloudWatchCompositeAlarm,
+    AlbLoadBalancer,
+    ApiGatewayStage,
+    ApiGatewayV2Stage,
+
+    // Issue 14 (rules on the real types of the extended listing): encryption at rest
+    OpenSearchDomain,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -176,6 +185,14 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudWatch.MetricAlarm",
         "Pulumi.Aws.Iam.PolicyStatementEffect",
         "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        // Monitoring family (SIA7001-SIA7004)
+        "Pulumi.Aws.CloudWatch.CompositeAlarm",
+        "Pulumi.Aws.Alb.LoadBalancer",
+        "Pulumi.Aws.ApiGateway.Stage",
+        "Pulumi.Aws.ApiGatewayV2.Stage",
+
+        "Pulumi.Aws.OpenSearch.Domain",
 
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",
