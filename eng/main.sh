@@ -22,9 +22,11 @@ dotnet build samples/Sophia.Infra.Samples -c Release -nologo -v q > /dev/null 2>
 # Then the sample project alone, recompiled, so that every finding is printed even when nothing changed.
 dotnet build samples/Sophia.Infra.Samples -c Release -nologo --no-incremental --no-dependencies -v q \
   -p:ErrorLog="$PWD/artifacts/samples.sarif%2Cversion=2.1" > artifacts/samples-build.log 2>&1 || { cat artifacts/samples-build.log; exit 1; }
-# One line per finding: file(line,col): warning SIAnnnn: message (the help link and project suffix trimmed).
-grep -E "warning SIA[0-9]{4}:" artifacts/samples-build.log | sed -E -e 's/ \[[^]]*\]$//' -e 's/ \(https:[^)]*\)$//' -e "s|^$PWD/||" | sort -u > artifacts/samples-findings.txt || true
+# One line per finding: file(line,col): warning SIAnnnn: message (the help link and project suffix trimmed), ordered by file
+# and then by line number (numerically), duplicates (the same finding from a second target framework pass) removed.
+grep -E "warning SIA[0-9]{4}:" artifacts/samples-build.log | sed -E -e 's/ \[[^]]*\]$//' -e 's/ \(https:[^)]*\)$//' -e "s|^$PWD/||" \
+  | sort -u | sort -t'(' -k1,1 -k2,2n -s > artifacts/samples-findings.txt || true
 sed -E 's/^/  /' artifacts/samples-findings.txt
-echo "findings by rule:"
-grep -oE "warning SIA[0-9]{4}" artifacts/samples-findings.txt | cut -d" " -f2 | sort | uniq -c | sed -E 's/^/  /'
 echo "SARIF log: artifacts/samples.sarif"
+echo "findings by rule ($(wc -l < artifacts/samples-findings.txt) in all):"
+grep -oE "warning SIA[0-9]{4}" artifacts/samples-findings.txt | cut -d" " -f2 | sort | uniq -c | awk '{ printf "  %s %s\n", $2, $1 }'

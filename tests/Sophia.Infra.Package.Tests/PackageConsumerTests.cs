@@ -182,6 +182,79 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
         var text = nuspec.ReadToEnd();
         Assert.Contains("<developmentDependency>true</developmentDependency>", text);
         Assert.DoesNotContain("<dependency ", text);
+
+        // What a registry shows: description, tags, licence, project URL, the README inside the package, release notes.
+        Assert.Matches("<description>[^<]{40,}</description>", text);
+        Assert.Contains("<tags>", text);
+        Assert.Contains("<license type=\"expression\">MIT</license>", text);
+        Assert.Contains("<projectUrl>https://github.com/sophia-infra/Sophia.Infra</projectUrl>", text);
+        Assert.Contains("<readme>README.md</readme>", text);
+        Assert.Contains("README.md", entries);
+        Assert.Contains("LICENSE", entries);
+        // The release notes are the release-tracking file: every rule of the catalogue with its category.
+        Assert.Contains("<releaseNotes>", text);
+        Assert.Contains("SIA2001 | Sophia.Protection | Warning", text);
+    }
+
+    /// <summary>The rule pages' "How to suppress" section, through the package: each form silences SIA2001 on this resource.</summary>
+    [Theory]
+    [InlineData("pragma")]
+    [InlineData("suppress-message")]
+    [InlineData("rule-severity")]
+    [InlineData("category-severity")]
+    public void DocumentedSuppressions_SilenceTheFinding(string form)
+    {
+        var unprotected = CompliantProgram.Replace(",\n        new CustomResourceOptions { Protect = stack == \"prod\" });", ");");
+        Assert.NotEqual(CompliantProgram, unprotected);
+        string program = unprotected;
+        string? editorConfig = null;
+        switch (form)
+        {
+            case "pragma":
+                program = unprotected.Replace("    var key = ", "#pragma warning disable SIA2001 // scratch key, recreated by every deployment\n    var key = ")
+                    .Replace("});\n", "});\n#pragma warning restore SIA2001\n");
+                break;
+            case "suppress-message":
+                program = """
+                    using System.Diagnostics.CodeAnalysis;
+                    using Pulumi;
+                    using Aws = Pulumi.Aws;
+
+                    return await Deployment.RunAsync(Infra.Create);
+
+                    static class Infra
+                    {
+                        [SuppressMessage("Sophia.Protection", "SIA2001:Production resource is not protected", Justification = "Scratch key, recreated by every deployment")]
+                        public static void Create()
+                        {
+                            var stack = Deployment.Instance.StackName;
+                            var key = new Aws.Kms.Key($"shop-{stack}-kms-data", new Aws.Kms.KeyArgs { EnableKeyRotation = true });
+                        }
+                    }
+                    """;
+                break;
+            case "rule-severity":
+                editorConfig = "dotnet_diagnostic.SIA2001.severity = none";
+                break;
+            case "category-severity":
+                editorConfig = "dotnet_analyzer_diagnostic.category-Sophia.Protection.severity = none";
+                break;
+        }
+
+        var folder = CreateConsumer("suppress-" + form, program, editorConfig);
+        var (exitCode, output) = Build(folder);
+        Assert.True(exitCode == 0, program + "\n" + output);
+        Assert.DoesNotContain("SIA2001", output);
+    }
+
+    [Fact]
+    public void CategorySeverity_MakesEveryRuleOfTheCategoryAnError()
+    {
+        var unprotected = CompliantProgram.Replace(",\n        new CustomResourceOptions { Protect = stack == \"prod\" });", ");");
+        var folder = CreateConsumer("category-error", unprotected, "dotnet_analyzer_diagnostic.category-Sophia.Protection.severity = error");
+        var (exitCode, output) = Dotnet.Run(folder, "build", "-nologo", "-v", "q");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error SIA2001", output);
     }
 
     [Fact]

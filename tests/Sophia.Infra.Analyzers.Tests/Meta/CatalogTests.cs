@@ -14,7 +14,7 @@ namespace Sophia.Infra.Analyzers.Tests.Meta;
 /// <summary>The catalogue is consistent: IDs, help links, docs pages, release tracking, analyzers and fixes.</summary>
 public sealed class CatalogTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    internal static readonly string RepoRoot = FindRepoRoot();
 
     private static string FindRepoRoot()
     {
