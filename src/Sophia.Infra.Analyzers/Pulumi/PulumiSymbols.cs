@@ -85,6 +85,10 @@ public enum PulumiType
     IamPolicyStatementEffect,
     IamGetPolicyDocumentResult,
 
+    // Network (SIA5xxx)
+    S3BucketAclV2,
+    RdsClusterInstance,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -176,6 +180,10 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudWatch.MetricAlarm",
         "Pulumi.Aws.Iam.PolicyStatementEffect",
         "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        // Network (SIA5xxx)
+        "Pulumi.Aws.S3.BucketAclV2",
+        "Pulumi.Aws.Rds.ClusterInstance",
 
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",
