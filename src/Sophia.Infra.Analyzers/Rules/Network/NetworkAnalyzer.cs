@@ -363,7 +363,7 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
                 if (LoopBindings.Resolve(bindings, combination, acl.Value, _values, CancellationToken) is { HasValue: true, Value: string text }
                     && PublicAclReach(text.Trim()) is { } reach)
                 {
-                    var message = what + " '" + Name() + "' has the canned ACL '" + text.Trim() + "', which " + reach
+                    var message = Subject(what, acl.Value) + " has the canned ACL '" + text.Trim() + "', which " + reach
                         + ": use \"private\" and grant access to named principals with a bucket policy (or serve the content through CloudFront)";
                     Report(Descriptors.PublicBucket, acl.Value.Syntax, message, Replace("\"private\""));
                     return;
@@ -410,7 +410,7 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
 
                 if (AnyStack.Holds(assignment.Value, expected: false, stacks, _values, CancellationToken, out var stack))
                 {
-                    var message = "Public access block '" + Name() + "' sets " + flag + " to false" + AnyStack.Describe(stack) + ", so " + FlagMeaning(flag)
+                    var message = Subject("Public access block", assignment.Value) + " sets " + flag + " to false" + AnyStack.Describe(stack) + ", so " + FlagMeaning(flag)
                         + ": set " + flag + " = true";
                     Report(Descriptors.PublicBucket, assignment.Value.Syntax, message, Replace("true"));
                 }
@@ -443,7 +443,7 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            var message = what + " '" + Name() + "' is publicly accessible (PubliclyAccessible is true" + AnyStack.Describe(stack) + "): "
+            var message = Subject(what, assignment.Value) + " is publicly accessible (PubliclyAccessible is true" + AnyStack.Describe(stack) + "): "
                 + "set PubliclyAccessible = false and reach it from inside the VPC (a bastion, a VPN or SSM port forwarding)";
             Report(Descriptors.PublicDatabase, assignment.Value.Syntax, message, Replace("false"));
         }
@@ -463,6 +463,15 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
         }
 
         private string Name() => EncryptionAnalyzer.NameOf(_creation, _values, CancellationToken);
+
+        /// <summary>
+        /// "RDS instance 'orders'" for a value written in the creation; just "RDS instance" for a value written elsewhere (args
+        /// in a local), which several resources may share: its one finding must not name one of them.
+        /// </summary>
+        private string Subject(string what, IOperation value) =>
+            _creation.Operation.Syntax.Span.Contains(value.Syntax.Span) && value.Syntax.SyntaxTree == _creation.Operation.Syntax.SyntaxTree
+                ? what + " '" + Name() + "'"
+                : what;
 
         private static ImmutableDictionary<string, string?> Replace(string value) =>
             ImmutableDictionary<string, string?>.Empty.Add(EncryptionFix.Edit, EncryptionFix.Replace).Add(EncryptionFix.Value, value);
