@@ -390,6 +390,35 @@ public sealed class OpenIngressTests
     }
 
     [Fact]
+    public async Task ConstantsFromAnotherFile_AreFollowed_FieldsFromAnotherFile_AreUnknown()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Program("""
+                    new Aws.Vpc.SecurityGroupIngressRule("rdp", new Aws.Vpc.SecurityGroupIngressRuleArgs
+                    {
+                        SecurityGroupId = sg.Id, IpProtocol = Network.Tcp, FromPort = Network.Rdp, ToPort = Network.Rdp, CidrIpv4 = {|#0:Network.Internet|},
+                    });
+                    new Aws.Ec2.SecurityGroup("shared", new Aws.Ec2.SecurityGroupArgs
+                    {
+                        Ingress = { new Aws.Ec2.Inputs.SecurityGroupIngressArgs { Protocol = "tcp", FromPort = 22, ToPort = 22, CidrBlocks = Network.Everywhere } },
+                    });
+            """),
+        };
+        test.TestState.Sources.Add(("/0/Network.cs", """
+            static class Network
+            {
+                public const string Internet = "0.0.0.0/0";
+                public const string Tcp = "tcp";
+                public const int Rdp = 3389;
+                public static readonly string[] Everywhere = { "0.0.0.0/0" };
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Open(0, "0.0.0.0/0", "TCP port 3389"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task LookalikeTypes_NoDiagnostic()
     {
         await Verify.VerifyAnalyzerAsync("""
