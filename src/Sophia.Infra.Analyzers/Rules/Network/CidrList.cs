@@ -11,7 +11,7 @@ namespace Sophia.Infra.Analyzers.Rules.Network;
 /// <summary>
 /// The elements of a list of strings in args (<c>CidrBlocks</c>), each as the operation where it is written: a collection
 /// initializer (<c>CidrBlocks = { a, b }</c>), an array (<c>new[] { ... }</c>), a list (<c>new List&lt;string&gt; { ... }</c>,
-/// <c>new InputList&lt;string&gt; { ... }</c>), one string converted to a list, and any of these
+/// <c>new InputList&lt;string&gt; { ... }</c>), a collection expression (<c>["10.0.0.0/8"]</c>), one string converted to a list, and any of these
 /// held by a local or field assigned once (and not changed afterwards), nested lists included. A list that cannot be
 /// followed adds nothing.
 /// </summary>
@@ -73,6 +73,13 @@ internal readonly struct CidrList
                 return;
             case IObjectCreationOperation { Arguments.IsEmpty: true, Initializer: { } initializer }:
                 AddInitializer(initializer.Initializers, depth);
+                return;
+            case var other when CollectionExpression.TryGetElements(other, out var written):
+                foreach (var element in written)
+                {
+                    AddElement(element, depth);
+                }
+
                 return;
             case { Type: var type } when IsText(type):
                 _elements.Add(value); // a local holding one string: the use is the place

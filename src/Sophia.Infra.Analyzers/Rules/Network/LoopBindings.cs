@@ -157,6 +157,16 @@ internal sealed class LoopBindings
                 }
 
                 break;
+            case var other when CollectionExpression.TryGetElements(other, out var written):
+                foreach (var element in written)
+                {
+                    if (!TryAddValue(builder, element, values, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
             default:
                 return false;
         }

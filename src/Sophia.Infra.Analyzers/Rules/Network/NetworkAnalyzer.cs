@@ -221,14 +221,12 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
                     continue;
                 }
 
+                // A loop variable whose values cannot be known stays unknown (a port then says nothing, "-1" still does).
                 LoopBindings? bindings = null;
-                if (!LoopBindings.TryAdd(ref bindings, cidr, _values, CancellationToken)
-                    || !LoopBindings.TryAdd(ref bindings, protocol, _values, CancellationToken)
-                    || !LoopBindings.TryAdd(ref bindings, from, _values, CancellationToken)
-                    || !LoopBindings.TryAdd(ref bindings, to, _values, CancellationToken))
-                {
-                    continue;
-                }
+                LoopBindings.TryAdd(ref bindings, cidr, _values, CancellationToken);
+                LoopBindings.TryAdd(ref bindings, protocol, _values, CancellationToken);
+                LoopBindings.TryAdd(ref bindings, from, _values, CancellationToken);
+                LoopBindings.TryAdd(ref bindings, to, _values, CancellationToken);
 
                 if (publicPorts.IsDefault)
                 {
@@ -352,10 +350,7 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
             }
 
             LoopBindings? bindings = null;
-            if (!LoopBindings.TryAdd(ref bindings, acl.Value, _values, CancellationToken))
-            {
-                return;
-            }
+            LoopBindings.TryAdd(ref bindings, acl.Value, _values, CancellationToken);
 
             var count = bindings?.Count ?? 1;
             for (var combination = 0; combination < count; combination++)

@@ -269,6 +269,50 @@ public sealed class OpenIngressTests
     }
 
     [Fact]
+    public async Task CollectionExpressions_AreRead()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Program("""
+                    new Aws.Ec2.SecurityGroup("expr", new Aws.Ec2.SecurityGroupArgs
+                    {
+                        Ingress =
+                        [
+                            new Aws.Ec2.Inputs.SecurityGroupIngressArgs { Protocol = "tcp", FromPort = 22, ToPort = 22, CidrBlocks = ["10.0.0.0/8", {|#0:"0.0.0.0/0"|}] },
+                        ],
+                    });
+                    foreach (var port in (int[])[443, 3306])
+                    {
+                        new Aws.Vpc.SecurityGroupIngressRule($"r-{port}", new Aws.Vpc.SecurityGroupIngressRuleArgs
+                        {
+                            SecurityGroupId = sg.Id, IpProtocol = "tcp", FromPort = port, ToPort = port, CidrIpv6 = {|#1:"::/0"|},
+                        });
+                    }
+            """),
+            Open(0, "0.0.0.0/0", "TCP port 22"),
+            Open(1, "::/0", "TCP port 3306"));
+    }
+
+    [Fact]
+    public async Task LoopOverUnknownValues_AllProtocols_IsStillAFinding()
+    {
+        await Verify.VerifyAnalyzerAsync(
+            Program("""
+                    foreach (var port in config.RequireObject<int[]>("ports"))
+                    {
+                        new Aws.Vpc.SecurityGroupIngressRule($"all-{port}", new Aws.Vpc.SecurityGroupIngressRuleArgs
+                        {
+                            SecurityGroupId = sg.Id, IpProtocol = "-1", FromPort = port, ToPort = port, CidrIpv4 = {|#0:"0.0.0.0/0"|},
+                        });
+                        new Aws.Vpc.SecurityGroupIngressRule($"tcp-{port}", new Aws.Vpc.SecurityGroupIngressRuleArgs
+                        {
+                            SecurityGroupId = sg.Id, IpProtocol = "tcp", FromPort = port, ToPort = port, CidrIpv4 = "0.0.0.0/0",
+                        });
+                    }
+            """),
+            Open(0, "0.0.0.0/0", "every protocol and port (protocol \"-1\")"));
+    }
+
+    [Fact]
     public async Task UnknownValues_HelperParameters_AreSilent()
     {
         await Verify.VerifyAnalyzerAsync(Program("""
