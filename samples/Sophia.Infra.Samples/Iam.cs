@@ -5,7 +5,7 @@ using Aws = Pulumi.Aws;
 
 namespace Sophia.Infra.Samples;
 
-/// <summary>IAM least privilege (SIA4001-SIA4004): every finding below is deliberate.</summary>
+/// <summary>IAM least privilege (SIA4001-SIA4005): every finding below is deliberate.</summary>
 public static class Iam
 {
     public static void Create(string stack)
@@ -106,6 +106,19 @@ public static class Iam
                   "Version": "2012-10-17",
                   "Statement": [
                     { "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "{{arn}}/*" }
+                  ]
+                }
+                """),
+        }, new CustomResourceOptions { Protect = isProd });
+        // SIA4005: actions that do not exist grant nothing (a typo, an unknown service prefix); the message names the nearest one.
+        new Aws.Iam.RolePolicy($"sophia-{stack}-role-policy-artifacts", new Aws.Iam.RolePolicyArgs
+        {
+            Role = role.Id,
+            Policy = bucket.Arn.Apply(arn => $$"""
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    { "Sid": "Artifacts", "Effect": "Allow", "Action": ["s3:GetObjects", "s4:PutObject"], "Resource": "{{arn}}/*" }
                   ]
                 }
                 """),

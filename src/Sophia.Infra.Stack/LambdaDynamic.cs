@@ -135,7 +135,7 @@ public static class LambdaDynamic
 
         new Aws.CloudWatch.MetricAlarm($"sophia-{stack}-alarm-handler-errors", new Aws.CloudWatch.MetricAlarmArgs
         {
-            AlarmDescription = "The handler fails: see ROLLBACK.md and the handler's logs",
+            AlarmDescription = "The handler fails. Runbook: https://github.com/sophia-infra/Sophia.Infra/blob/main/src/Sophia.Infra.Stack/ROLLBACK.md",
             Namespace = "AWS/Lambda",
             MetricName = "Errors",
             Dimensions = { ["FunctionName"] = function.Name },

@@ -174,6 +174,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
         Assert.Contains("build/Sophia.Infra.Analyzers.targets", entries);
         Assert.Contains("configuration/strict.globalconfig", entries);
         Assert.Contains("configuration/none.globalconfig", entries);
+        Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var text = nuspec.ReadToEnd();

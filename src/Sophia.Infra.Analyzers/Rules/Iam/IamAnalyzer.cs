@@ -17,13 +17,15 @@ using Sophia.Infra.Analyzers.Values;
 namespace Sophia.Infra.Analyzers.Rules.Iam;
 
 /// <summary>
-/// Least privilege (SIA4001-SIA4004), wherever the policy is written. Every policy-bearing argument of a resource and every
+/// Least privilege (SIA4001-SIA4005), wherever the policy is written. Every policy-bearing argument of a resource and every
 /// <c>Iam.GetPolicyDocument</c> call is read into one <see cref="PolicyDocument"/> model (<see cref="PolicyReader"/>), which
 /// the four rules check:
 /// SIA4001 an Allow statement with a wildcard action (<c>*</c>, <c>service:*</c>; partial ones by option) or a NotAction;
-/// SIA4002 an Allow statement of an identity policy on <c>"Resource": "*"</c> unless all its actions only exist on <c>*</c>;
+/// SIA4002 an Allow statement of an identity policy on <c>"Resource": "*"</c> unless all its actions only exist on <c>*</c>
+/// (AWS lists no resource type for them: <see cref="IamActionCatalog"/>);
 /// SIA4003 an Allow statement granting to <c>"*"</c> / <c>{"AWS": "*"}</c> without a Condition (and a Lambda permission for
-/// <c>*</c> without a source); SIA4004 an admin-level AWS managed policy in <c>PolicyArn</c> / <c>ManagedPolicyArns</c>.
+/// <c>*</c> without a source); SIA4004 an admin-level AWS managed policy in <c>PolicyArn</c> / <c>ManagedPolicyArns</c>;
+/// SIA4005 an Allow statement naming (in Action or NotAction) an action that AWS does not have, or a wildcard matching none.
 /// Deny statements and unknown values are never findings. Findings point at the offending value: inside the JSON text when
 /// it is written in this file, else at the policy argument.
 /// </summary>
@@ -44,7 +46,8 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
         Descriptors.WildcardAction,
         Descriptors.WildcardResource,
         Descriptors.WildcardPrincipal,
-        Descriptors.AdminManagedPolicy);
+        Descriptors.AdminManagedPolicy,
+        Descriptors.UnknownAction);
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
@@ -213,18 +216,39 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                     continue; // Deny narrows; an unknown effect is not a finding
                 }
 
-                // SIA4001: wildcard actions, NotAction with Allow.
+                // SIA4001: wildcard actions, NotAction with Allow. SIA4005: actions that do not exist (trust policies get SIA4003 only).
+                var checkExistence = document.Kind != PolicyKind.Trust;
                 foreach (var action in statement.Action.Values)
                 {
-                    if (action.Text is { } text && DescribeWildcard(context, text, ref partialWildcards) is { } what)
+                    if (action.Text is not { } text)
+                    {
+                        continue;
+                    }
+
+                    if (DescribeWildcard(context, text, ref partialWildcards) is { } what)
                     {
                         Report(context, Descriptors.WildcardAction, action.Location, anchor, statement.DisplayName, what);
+                    }
+
+                    if (checkExistence)
+                    {
+                        ReportUnknownAction(context, action, anchor, statement, notAction: false);
                     }
                 }
 
                 if (statement.NotAction.Presence == PolicyPresence.Present)
                 {
                     Report(context, Descriptors.WildcardAction, statement.NotAction.MemberLocation, anchor, statement.DisplayName, "every action except those in NotAction");
+                    if (checkExistence)
+                    {
+                        foreach (var action in statement.NotAction.Values)
+                        {
+                            if (action.Text is not null)
+                            {
+                                ReportUnknownAction(context, action, anchor, statement, notAction: true);
+                            }
+                        }
+                    }
                 }
 
                 // SIA4002: "Resource": "*" in an identity policy, unless every action only exists on "*".
@@ -260,7 +284,11 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
             }
         }
 
-        /// <summary>What makes <paramref name="action"/> a wildcard, for the message; null when it is not one.</summary>
+        /// <summary>
+        /// What makes <paramref name="action"/> a wildcard, for the message; null when it is not one, when it grants nothing
+        /// (SIA4005's business), or when it is a partial wildcard whose every action is only granted on "*" (design: those are
+        /// never SIA4001). A partial wildcard says how many actions it grants and their access levels.
+        /// </summary>
         private static string? DescribeWildcard(OperationAnalysisContext context, string action, ref bool? partialWildcards)
         {
             if (action.IndexOf('*') < 0 && action.IndexOf('?') < 0)
@@ -273,19 +301,35 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 return "the wildcard action \"*\"";
             }
 
+            var catalog = IamActionCatalog.Instance;
             var colon = action.IndexOf(':');
             if (colon >= 0 && action.Length == colon + 2 && action[colon + 1] == '*')
             {
-                return "every action of a service (\"" + action + "\")";
+                return IamActionMatch.Evaluate(catalog, action).GrantsNothing ? null : "every action of a service (\"" + action + "\")";
             }
 
             partialWildcards ??= new OptionReader(
                 context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree),
                 RuleIds.WildcardAction).Get(SophiaOptions.IamPartialWildcards);
-            return partialWildcards.Value ? "the partial wildcard action \"" + action + "\"" : null;
+            if (!partialWildcards.Value)
+            {
+                return null;
+            }
+
+            var match = IamActionMatch.Evaluate(catalog, action);
+            return match.Kind switch
+            {
+                IamActionMatchKind.Matched when match.IsStarOnly => null,
+                IamActionMatchKind.Matched => "the partial wildcard action \"" + action + "\" (" + IamActionMatch.DescribeLevels(catalog, action) + ")",
+                IamActionMatchKind.NotChecked => "the partial wildcard action \"" + action + "\"",
+                _ => null,
+            };
         }
 
-        /// <summary>The first action of the statement that is not only granted on "*", for the message; null when there is none (or none known).</summary>
+        /// <summary>
+        /// The first action of the statement that is not only granted on "*", for the message; null when there is none. An entry
+        /// that names no existing action does not make the statement fine; one with holes could be anything and is skipped.
+        /// </summary>
         private static string? BroadAction(PolicyStatement statement)
         {
             if (statement.NotAction.Presence == PolicyPresence.Present)
@@ -293,15 +337,70 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 return "every action except those in NotAction";
             }
 
+            var catalog = IamActionCatalog.Instance;
+            string? nonexistent = null;
             foreach (var action in statement.Action.Values)
             {
-                if (action.Text is { } text && !StarOnlyActions.Contains(text))
+                if (action.Text is not { } text)
                 {
-                    return "\"" + text + "\"";
+                    continue;
+                }
+
+                var match = IamActionMatch.Evaluate(catalog, text);
+                switch (match.Kind)
+                {
+                    case IamActionMatchKind.Everything:
+                        return "\"*\"";
+                    case IamActionMatchKind.Matched when match.FirstScopable >= 0:
+                        return match.Count == 1 && text.IndexOf('*') < 0 && text.IndexOf('?') < 0
+                            ? "\"" + text + "\""
+                            : "\"" + text + "\" (it includes " + IamActionMatch.FullName(catalog, match.FirstScopable) + ", which can be limited to resource ARNs)";
+                    case IamActionMatchKind.Malformed:
+                    case IamActionMatchKind.UnknownService:
+                    case IamActionMatchKind.NoMatch:
+                        nonexistent ??= "\"" + text + "\" (no such action: SIA4005)";
+                        break;
                 }
             }
 
-            return null;
+            return nonexistent;
+        }
+
+        /// <summary>SIA4005: an Action or NotAction entry of an Allow statement that names no existing action.</summary>
+        private void ReportUnknownAction(OperationAnalysisContext context, PolicyValue action, Location anchor, PolicyStatement statement, bool notAction)
+        {
+            var text = action.Text!;
+            if (text == "*")
+            {
+                return;
+            }
+
+            var catalog = IamActionCatalog.Instance;
+            var match = IamActionMatch.Evaluate(catalog, text);
+            if (!match.GrantsNothing)
+            {
+                return;
+            }
+
+            var colon = text.IndexOf(':');
+            var why = match.Kind switch
+            {
+                IamActionMatchKind.Malformed => "which is not of the form service:action",
+                IamActionMatchKind.UnknownService => "but AWS has no service with the prefix \"" + text.Substring(0, colon) + "\"",
+                _ when text.IndexOf('*') >= 0 || text.IndexOf('?') >= 0 => "which matches no action of " + text.Substring(0, colon),
+                _ => "which is not an action of " + text.Substring(0, colon),
+            };
+            var effect = notAction ? "it excludes nothing, so the statement allows more than meant" : "it grants nothing";
+            var instead = IamActionMatch.Closest(catalog, text) is { } closest
+                ? "write \"" + closest + "\""
+                : match.Kind switch
+                {
+                    IamActionMatchKind.Malformed => "write it as \"<service prefix>:<action>\"",
+                    IamActionMatchKind.UnknownService => "write the prefix of an AWS service (as in \"s3:GetObject\")",
+                    _ => "write an action that " + text.Substring(0, colon) + " has",
+                };
+            var written = notAction ? " excludes \"" + text + "\" in NotAction, " : " allows \"" + text + "\", ";
+            Report(context, Descriptors.UnknownAction, action.Location, anchor, statement.DisplayName + written + why + ": " + effect + "; " + instead);
         }
 
         private static string Describe(PolicyKind kind) => kind switch

@@ -41,7 +41,7 @@ public sealed class ConfigurationAnalyzerTests
     {
         var test = new Verify.Test { TestCode = Program }.WithOptions("sophia_infra.sia3001.s3.require_kms = maybe\nsophia_infra.prod_stacks = prod");
         test.ExpectedDiagnostics.Add(Sia0001("'sophia_infra.s3.require_kms = maybe' is not valid: expected true or false; the default 'false' is used"));
-        test.ExpectedDiagnostics.Add(Sia0001("'sophia_infra.prod_stacks' is not a Sophia.Infra option (known: project, environments, production_stacks, public_ports, iam.partial_wildcards, s3.require_kms, logs.retention_days, resource_type.<type>); it is ignored"));
+        test.ExpectedDiagnostics.Add(Sia0001("'sophia_infra.prod_stacks' is not a Sophia.Infra option (known: project, environments, production_stacks, public_ports, iam.partial_wildcards, s3.require_kms, logs.retention_days, alarms.playbook_pattern, resource_type.<type>); it is ignored"));
         await test.RunAsync();
     }
 

@@ -157,7 +157,7 @@ public sealed class WildcardActionTests
     [Fact]
     public async Task PartialWildcard_IsReportedWithTheOption()
     {
-        var test = Verify.Test(PartialWildcards, Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(0).WithArguments("Statement[0]", "the partial wildcard action \"s3:Get*\""))
+        var test = Verify.Test(PartialWildcards, Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(0).WithArguments("Statement[0]", "the partial wildcard action \"s3:Get*\" (63 actions, all Read)"))
             .WithOptions("sophia_infra.iam.partial_wildcards = true");
         await test.RunAsync(CancellationToken.None);
     }
@@ -165,9 +165,83 @@ public sealed class WildcardActionTests
     [Fact]
     public async Task PartialWildcard_PerRuleKey()
     {
-        var test = Verify.Test(PartialWildcards, Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(0).WithArguments("Statement[0]", "the partial wildcard action \"s3:Get*\""))
+        var test = Verify.Test(PartialWildcards, Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(0).WithArguments("Statement[0]", "the partial wildcard action \"s3:Get*\" (63 actions, all Read)"))
             .WithOptions("sophia_infra.sia4001.iam.partial_wildcards = TRUE");
         await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task PartialWildcard_SaysHowManyActionsAndWhichAccessLevels()
+    {
+        var test = Verify.Test(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.Policy("p", new Aws.Iam.PolicyArgs
+                    {
+                        PolicyDocument = """
+                            {"Statement": [{"Effect": "Allow", "Action": [{|#0:"s3:Put*"|}, {|#1:"dynamodb:*Item"|}, {|#2:"s3:GetObjec?"|}], "Resource": "arn:aws:s3:::b"}]}
+                            """,
+                    });
+                }
+            }
+            """",
+            Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(0).WithArguments("Statement[0]", "the partial wildcard action \"s3:Put*\" (40 actions: 23 Write, 12 Permissions management, 5 Tagging)"),
+            Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(1).WithArguments("Statement[0]", "the partial wildcard action \"dynamodb:*Item\" (7 actions: 3 Read, 4 Write)"),
+            Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(2).WithArguments("Statement[0]", "the partial wildcard action \"s3:GetObjec?\" (1 action, Read)"))
+            .WithOptions("sophia_infra.iam.partial_wildcards = true");
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task PartialWildcardOfStarOnlyActions_IsNeverReported()
+    {
+        // Design: actions of the star-only table are never SIA4001, even with partial_wildcards. A wildcard that matches no
+        // action grants nothing: SIA4005, not SIA4001.
+        var test = Verify.Test(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.Policy("p", new Aws.Iam.PolicyArgs
+                    {
+                        PolicyDocument = """
+                            {"Statement": [
+                              {"Effect": "Allow", "Action": ["ssmmessages:*Channel", "xray:GetSampling*"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": {|SIA4005:"s3:Gett*"|}, "Resource": "arn:aws:s3:::b"}
+                            ]}
+                            """,
+                    });
+                }
+            }
+            """").WithOptions("sophia_infra.iam.partial_wildcards = true");
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ServiceWildcardOfAnUnknownService_IsSia4005Only()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.Policy("p", new Aws.Iam.PolicyArgs
+                    {
+                        PolicyDocument = """
+                            {"Statement": [{"Effect": "Allow", "Action": [{|SIA4005:"s4:*"|}, {|SIA4001:"S3:*"|}], "Resource": "arn:aws:s3:::b"}]}
+                            """,
+                    });
+                }
+            }
+            """");
     }
 
     [Fact]

