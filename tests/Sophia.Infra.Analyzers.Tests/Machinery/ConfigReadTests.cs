@@ -1,0 +1,92 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Operations;
+using Sophia.Infra.Analyzers.Pulumi;
+using Sophia.Infra.Analyzers.Values;
+using Xunit;
+
+namespace Sophia.Infra.Analyzers.Tests.Machinery;
+
+/// <summary><see cref="ConfigRead"/>: which Config call, which variant, which key, which namespace.</summary>
+public sealed class ConfigReadTests
+{
+    private static async Task<ConfigRead?[]> ReadsAsync(string source)
+    {
+        var compilation = await TestCompilation.CreateAsync(true, source, TestCompilation.ProbeClass);
+        var values = TestCompilation.Services(compilation).Values;
+        return TestCompilation.Probes(compilation)
+            .Select(p => ValueResolver.Unwrap(p) is IInvocationOperation invocation && ConfigRead.TryCreate(invocation, values, CancellationToken.None, out var read) ? read : null)
+            .ToArray();
+    }
+
+    [Fact]
+    public async Task Reads_GiveTheirVariantKeyAndNamespace()
+    {
+        var reads = await ReadsAsync(/* lang=c#-test */ """
+            using Pulumi;
+            using static ProbeHost;
+            class C
+            {
+                const string Key = "dbPassword";
+                private static readonly Config Aws = new Config("aws");
+
+                void M(Config parameter)
+                {
+                    var config = new Config();
+                    Probe(config.Require("region"));
+                    Probe(config.GetSecret(Key));
+                    Probe(Aws.RequireInt32("maxRetries"));
+                    Probe(parameter.GetObject<string[]>("zones"));
+                    Probe(new Config(null).RequireSecretObject<string[]>("tokens"));
+                    Probe(parameter.Get(parameter.Require("which")));
+                }
+            }
+            """);
+
+        Assert.Equal(6, reads.Length);
+        Assert.All(reads, r => Assert.NotNull(r));
+
+        Assert.Equal(("Require", true, false, "region", true, (string?)null), Describe(reads[0]!));
+        Assert.Equal(("GetSecret", false, true, "dbPassword", true, (string?)null), Describe(reads[1]!));
+        Assert.Equal(("RequireInt32", true, false, "maxRetries", true, "aws"), Describe(reads[2]!));
+        Assert.Equal(("GetObject", false, false, "zones", false, (string?)null), Describe(reads[3]!));
+        Assert.Equal(("RequireSecretObject", true, true, "tokens", true, (string?)null), Describe(reads[4]!));
+        Assert.Null(reads[5]!.Key);
+    }
+
+    [Theory]
+    [InlineData("Require", "RequireSecret")]
+    [InlineData("Get", "GetSecret")]
+    [InlineData("RequireInt32", "RequireSecretInt32")]
+    [InlineData("GetBoolean", "GetSecretBoolean")]
+    [InlineData("RequireObject", "RequireSecretObject")]
+    [InlineData("GetDouble", "GetSecretDouble")]
+    [InlineData("RequireSecret", "RequireSecret")]
+    public void SecretVariant_InsertsSecretAfterTheVerb(string method, string expected) => Assert.Equal(expected, ConfigRead.SecretVariantOf(method));
+
+    [Fact]
+    public async Task OtherCalls_AreNotConfigReads()
+    {
+        var reads = await ReadsAsync(/* lang=c#-test */ """
+            using static ProbeHost;
+            namespace Fake
+            {
+                sealed class Config { public string Require(string key) => key; }
+                class C
+                {
+                    void M()
+                    {
+                        Probe(new Config().Require("dbPassword"));
+                        Probe("x".GetHashCode());
+                    }
+                }
+            }
+            """);
+
+        Assert.Equal(new ConfigRead?[] { null, null }, reads);
+    }
+
+    private static (string, bool, bool, string?, bool, string?) Describe(ConfigRead read) =>
+        (read.MethodName, read.IsRequire, read.IsSecret, read.Key, read.NamespaceKnown, read.Namespace);
+}
