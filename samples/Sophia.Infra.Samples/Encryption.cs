@@ -48,6 +48,13 @@ public static class Encryption
         new Aws.Sqs.Queue($"sophia-{stack}-queue-jobs", new Aws.Sqs.QueueArgs { SqsManagedSseEnabled = false }, options);
         new Aws.Kinesis.Stream($"sophia-{stack}-stream-clicks", new Aws.Kinesis.StreamArgs { ShardCount = 1, EncryptionType = "NONE" }, options);
 
+        // SIA3002 on a search domain: OpenSearch leaves data at rest unencrypted unless EncryptAtRest.Enabled is true.
+        new Aws.OpenSearch.Domain($"sophia-{stack}-opensearch-logs", new Aws.OpenSearch.DomainArgs
+        {
+            DomainName = "sophia-logs",
+            EngineVersion = "OpenSearch_2.13",
+        }, options);
+
         // SIA3002 and SIA3101 at once: a cache encrypted neither at rest nor in transit.
         new Aws.ElastiCache.ReplicationGroup($"sophia-{stack}-replication-group-cache", new Aws.ElastiCache.ReplicationGroupArgs
         {

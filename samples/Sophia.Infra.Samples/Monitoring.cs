@@ -77,7 +77,7 @@ public static class Monitoring
         {
             AccessLogs = new Aws.LB.Inputs.LoadBalancerAccessLogsArgs { Bucket = accessLogs.Id, Enabled = Deployment.Instance.StackName == "dev" },
         }, options);
-        new Aws.ApiGatewayV2.Stage($"sophia-{stack}-stage-api", new Aws.ApiGatewayV2.StageArgs
+        new Aws.ApiGatewayV2.Stage($"sophia-{stack}-api-stage-main", new Aws.ApiGatewayV2.StageArgs
         {
             ApiId = api.Id,
             AutoDeploy = true,
@@ -101,7 +101,7 @@ public static class Monitoring
         {
             AccessLogs = new Aws.LB.Inputs.LoadBalancerAccessLogsArgs { Bucket = accessLogs.Id, Enabled = isProd },
         }, options);
-        new Aws.ApiGatewayV2.Stage($"sophia-{stack}-stage-public", new Aws.ApiGatewayV2.StageArgs
+        new Aws.ApiGatewayV2.Stage($"sophia-{stack}-api-stage-public", new Aws.ApiGatewayV2.StageArgs
         {
             ApiId = api.Id,
             AccessLogSettings = new Aws.ApiGatewayV2.Inputs.StageAccessLogSettingsArgs

@@ -112,14 +112,16 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
         """;
 
     /// <summary>Writes a consumer: a Pulumi project folder (Pulumi.yaml, stack file, ROLLBACK.md) holding an app project.</summary>
-    private string CreateConsumer(string name, string program, string? editorConfig = null, string? stackFile = null, bool nested = false, string analysisMode = "")
+    private const string CompleteRollback = "# Rollback\n\n## Overview\nx\n\n## Rollback Steps\n1. pulumi stack select dev\n\n## Verification\nx\n";
+
+    private string CreateConsumer(string name, string program, string? editorConfig = null, string? stackFile = null, bool nested = false, string analysisMode = "", string rollbackName = "ROLLBACK.md", string rollback = CompleteRollback)
     {
         var pulumiFolder = Path.Combine(_fixture.Root, name);
         var projectFolder = nested ? Path.Combine(pulumiFolder, "app") : pulumiFolder;
         Directory.CreateDirectory(projectFolder);
         File.WriteAllText(Path.Combine(pulumiFolder, "Pulumi.yaml"), "name: shop\nruntime: dotnet\n" + (nested ? "main: app/\n" : string.Empty));
         File.WriteAllText(Path.Combine(pulumiFolder, "Pulumi.dev.yaml"), stackFile ?? "config:\n  aws:region: eu-west-1\n");
-        File.WriteAllText(Path.Combine(pulumiFolder, "ROLLBACK.md"), "# Rollback\n\n## Overview\nx\n\n## Rollback Steps\n1. pulumi stack select dev\n\n## Verification\nx\n");
+        File.WriteAllText(Path.Combine(pulumiFolder, rollbackName), rollback);
         File.WriteAllText(Path.Combine(projectFolder, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -256,5 +258,26 @@ public sealed class PackageConsumerTests : IClassFixture<PackageFixture>
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Pulumi.dev.yaml", output);
         Assert.Contains("SIA0001", output);
+    }
+
+    [Fact]
+    public void RollbackInTheParentPulumiFolder_AnyCase_IsReadThroughTheProps()
+    {
+        // SIA2101: the props hand the parent folder's rollback.md (lower case) to the analyzers: the build is clean.
+        var folder = CreateConsumer("nested-rollback", CompliantProgram, nested: true, rollbackName: "rollback.md");
+        var (exitCode, output) = Build(folder);
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("SIA2101", output);
+    }
+
+    [Fact]
+    public void RollbackWithoutTheTemplateSections_FailsTheBuild_NamingSia2101()
+    {
+        var folder = CreateConsumer("nested-rollback-incomplete", CompliantProgram, nested: true, rollback: "# Rollback\n\n## Overview\nx\n");
+        var (exitCode, output) = Build(folder);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error SIA2101", output);
+        Assert.Contains("Rollback Steps, Verification", output);
+        Assert.DoesNotContain("AD0001", output);
     }
 }

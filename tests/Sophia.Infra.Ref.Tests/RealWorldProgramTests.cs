@@ -280,15 +280,18 @@ public sealed class RealWorldProgramTests
         Assert.Contains(errors, e => e.Id == expectedError);
     }
 
-    static IReadOnlyList<Diagnostic> Compile(string source)
+    internal static IReadOnlyList<Diagnostic> Compile(string source) => Compile(source, TestPaths.PulumiDll, TestPaths.PulumiAwsDll);
+
+    /// <summary>Compiles <paramref name="source"/> against the given Pulumi / Pulumi.Aws assemblies and the platform.</summary>
+    internal static IReadOnlyList<Diagnostic> Compile(string source, string pulumiDll, string pulumiAwsDll, OutputKind kind = OutputKind.ConsoleApplication)
     {
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = tpa
             .Where(p => !Path.GetFileName(p).StartsWith("Pulumi", StringComparison.Ordinal))
             .Select(p => MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(TestPaths.PulumiDll))
-            .Append(MetadataReference.CreateFromFile(TestPaths.PulumiAwsDll));
-        var options = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
+            .Append(MetadataReference.CreateFromFile(pulumiDll))
+            .Append(MetadataReference.CreateFromFile(pulumiAwsDll));
+        var options = new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable)
             // As MSBuild does: assembly-version unification notes (the ref assemblies target net8.0) are not warnings.
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
             {

@@ -312,19 +312,22 @@ public sealed class Emitter
               .Append('(').Append(Params(m, t, false)).Append(')').Append(Throw).Append("\n\n");
             return;
         }
+        // Tuple element names, nested nullability and default interface bodies come from the source (SourceFacts).
+        var fact = SourceFacts.For(t, m);
         if (!isInterface) sb.Append("public ");
         if (m.IsStatic) sb.Append("static ");
         if (!isInterface && !m.IsStatic) sb.Append(Overriding(t, m));
         else if (!isInterface && m.IsStatic && HidesBaseMember(t, m)) sb.Append("new ");
-        sb.Append(T(m.Type)).Append(' ').Append(Id(m.Name));
+        sb.Append(T(fact?.ReturnType ?? m.Type)).Append(' ').Append(Id(m.Name));
         if (m.TypeParameters.Count > 0) sb.Append('<').Append(string.Join(", ", m.TypeParameters)).Append('>');
         // Extension methods: the listing drops 'this'; every static *Extensions class declares extension methods.
         bool extension = t.IsStatic && t.Name.EndsWith("Extensions");
-        sb.Append('(').Append(NestedNullability(t, m, Params(m, t, extension))).Append(')');
+        sb.Append('(').Append(NestedNullability(t, m, Params(m, t, extension, fact: fact))).Append(')');
         var key = t.FullName + "." + m.Name + (m.TypeParameters.Count > 0 ? "<" + string.Join(", ", m.TypeParameters) + ">" : "") +
                   "(" + (m.Parameters.Count == 0 ? "" : m.Parameters.Count.ToString()) + ")";
         if (Constraints.TryGetValue(key, out var where)) sb.Append(where);
-        sb.Append(isInterface ? ";" : Throw).Append("\n\n");
+        // A default interface member is not abstract: it gets a body like every other member of the mirror.
+        sb.Append(isInterface && fact?.DefaultBody != true ? ";" : Throw).Append("\n\n");
     }
 
     /// <summary>
@@ -388,9 +391,12 @@ public sealed class Emitter
             foreach (var im in iface.Members)
             {
                 if (t.Members.Any(m => m.Name == im.Name && m.Parameters.Count == im.Parameters.Count)) continue;
+                var fact = SourceFacts.For(iface, im);
+                // A member with a default body needs no implementation (EmptyMocks does not implement RegisterResourceOutputs).
+                if (fact?.DefaultBody == true) continue;
                 if (im.Kind == MemberKind.Method)
-                    sb.Append(mi).Append(T(im.Type)).Append(' ').Append(T(bt)).Append('.').Append(im.Name).Append('(')
-                      .Append(Params(im, iface, false, withDefaults: false)).Append(')').Append(Throw).Append("\n\n");
+                    sb.Append(mi).Append(T(fact?.ReturnType ?? im.Type)).Append(' ').Append(T(bt)).Append('.').Append(im.Name).Append('(')
+                      .Append(Params(im, iface, false, withDefaults: false, fact: fact)).Append(')').Append(Throw).Append("\n\n");
                 else if (im.Kind == MemberKind.Property)
                     sb.Append(mi).Append(T(im.Type)).Append(' ').Append(T(bt)).Append('.').Append(im.Name).Append(Throw).Append("\n\n");
             }
@@ -401,7 +407,7 @@ public sealed class Emitter
     /// Parameter list. The reflection listing loses 'out': TryGet*/TryPick*/Deconstruct parameters are out parameters
     /// in the real API. A 'null' default for CancellationToken is how reflection shows 'default'.
     /// </summary>
-    static string Params(MemberModel m, TypeModel owner, bool extension, bool withDefaults = true)
+    static string Params(MemberModel m, TypeModel owner, bool extension, bool withDefaults = true, SourceFact? fact = null)
     {
         bool allOut = m.Name.StartsWith("TryGet") || m.Name.StartsWith("TryPick") || m.Name == "Deconstruct";
         var parts = new List<string>();
@@ -412,7 +418,8 @@ public sealed class Emitter
             if (extension && i == 0) s.Append("this ");
             if (allOut) s.Append("out ");
             if (p.IsParams) s.Append("params ");
-            s.Append(T(p.Type)).Append(' ').Append(Id(p.Name));
+            var type = fact != null && fact.ParameterTypes.TryGetValue(p.Name, out var sourceType) ? sourceType : p.Type;
+            s.Append(T(type)).Append(' ').Append(Id(p.Name));
             if (withDefaults && p.Default != null)
             {
                 var d = p.Default switch

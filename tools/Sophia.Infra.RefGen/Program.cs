@@ -19,6 +19,9 @@ public static class Generator
         var core = Parser.Parse(File.ReadAllText(Path.Combine(repoRoot, CoreListing)));
         var aws = Parser.Parse(File.ReadAllText(Path.Combine(repoRoot, AwsListing)));
         var emitter = new Emitter(core.Concat(aws));
+        var staleFacts = SourceFacts.Unmatched(core.Concat(aws));
+        if (staleFacts.Count > 0)
+            throw new InvalidOperationException("SourceFacts entries that match no listing line (update the table): " + string.Join("; ", staleFacts));
 
         // Interfaces the core listing names as bases but does not list (IInput, IOutput, IDeployment, ...) are not
         // public in the real SDK; they are declared internal and empty.

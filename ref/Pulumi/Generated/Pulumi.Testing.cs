@@ -11,20 +11,18 @@ namespace Pulumi.Testing
     {
         public EmptyMocks() => throw null!;
 
-        public global::System.Threading.Tasks.Task<global::System.ValueTuple<string, object>> NewResourceAsync(global::Pulumi.Testing.MockResourceArgs args) => throw null!;
+        public global::System.Threading.Tasks.Task<(string? id, object state)> NewResourceAsync(global::Pulumi.Testing.MockResourceArgs args) => throw null!;
 
         public global::System.Threading.Tasks.Task<object> CallAsync(global::Pulumi.Testing.MockCallArgs args) => throw null!;
-
-        global::System.Threading.Tasks.Task global::Pulumi.Testing.IMocks.RegisterResourceOutputs(global::Pulumi.Testing.MockRegisterResourceOutputsRequest args) => throw null!;
     }
 
     public interface IMocks
     {
-        global::System.Threading.Tasks.Task<global::System.ValueTuple<string, object>> NewResourceAsync(global::Pulumi.Testing.MockResourceArgs args);
+        global::System.Threading.Tasks.Task<(string? id, object state)> NewResourceAsync(global::Pulumi.Testing.MockResourceArgs args);
 
         global::System.Threading.Tasks.Task<object> CallAsync(global::Pulumi.Testing.MockCallArgs args);
 
-        global::System.Threading.Tasks.Task RegisterResourceOutputs(global::Pulumi.Testing.MockRegisterResourceOutputsRequest args);
+        global::System.Threading.Tasks.Task RegisterResourceOutputs(global::Pulumi.Testing.MockRegisterResourceOutputsRequest args) => throw null!;
     }
 
     public class MockCallArgs

@@ -81,14 +81,33 @@ public static class Descriptors
         description: "Pulumi derives the AWS physical name from the resource name plus '-' and 7 random characters; AWS rejects a name over the limit of its type at deployment. An explicit physical name (Name, BucketName, ...) is checked as written.",
         helpLinkUri: HelpLink(RuleIds.NameTooLong));
 
+    private const string MissingStackConfigTitle = "Required config key is missing from a stack file";
+    private const string MissingStackConfigMessage = "{0} is missing from {1}, and Pulumi.yaml gives it no default: run 'pulumi config set {2}{0} <value> --stack {3}' or add a default under config: in Pulumi.yaml";
+    private const string MissingStackConfigDescription = "A key read with Config.Require* must be set in every stack's Pulumi.<stack>.yaml or have a default in Pulumi.yaml; otherwise the program stops with a missing-configuration error in that stack, at preview.";
+
     public static readonly DiagnosticDescriptor MissingStackConfig = new(
         RuleIds.MissingStackConfig,
-        title: "Required config key is missing from a stack file",
-        messageFormat: "Config key '{0}' is required but missing from {1} (and has no default in Pulumi.yaml)",
+        title: MissingStackConfigTitle,
+        messageFormat: MissingStackConfigMessage,
         category: Categories.Naming,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "A key read with Config.Require* must be set in every stack's configuration file, or the program fails in that stack.",
+        description: MissingStackConfigDescription,
+        helpLinkUri: HelpLink(RuleIds.MissingStackConfig),
+        customTags: CompilationEnd);
+
+    /// <summary>
+    /// <see cref="MissingStackConfig"/> without the CompilationEnd tag: a read whose Config instance is known where it is
+    /// written is reported at once (live in the IDE); one whose instance is a parameter is reported at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor MissingStackConfigLive = new(
+        RuleIds.MissingStackConfig,
+        title: MissingStackConfigTitle,
+        messageFormat: MissingStackConfigMessage,
+        category: Categories.Naming,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: MissingStackConfigDescription,
         helpLinkUri: HelpLink(RuleIds.MissingStackConfig));
 
     // ----- 2xxx: protection and rollback -----
@@ -338,14 +357,32 @@ public static class Descriptors
 
     // ----- 8xxx: plan first -----
 
+    private const string ResourceInsideApplyTitle = "Resource is created inside Apply";
+    private const string ResourceInsideApplyDescription = "Plan first: a resource created inside the function of an Apply (Output<T>.Apply, Output.All(...).Apply, Output.Tuple(...).Apply, Input<T>.Apply), directly or through a method the function calls, is only registered once the output resolves: pulumi preview does not show it, so the plan that is reviewed is not the change that is made.";
+
     public static readonly DiagnosticDescriptor ResourceInsideApply = new(
         RuleIds.ResourceInsideApply,
-        title: "Resource is created inside Apply",
+        title: ResourceInsideApplyTitle,
         messageFormat: "{0}",
         category: Categories.Plan,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Plan first: a resource created inside Output.Apply does not appear in pulumi preview.",
+        description: ResourceInsideApplyDescription,
+        helpLinkUri: HelpLink(RuleIds.ResourceInsideApply),
+        customTags: CompilationEnd);
+
+    /// <summary>
+    /// <see cref="ResourceInsideApply"/> without the CompilationEnd tag: a creation written inside an Apply's function is
+    /// reported at once (live in the IDE); one in a helper that such a function calls is reported at compilation end.
+    /// </summary>
+    public static readonly DiagnosticDescriptor ResourceInsideApplyLive = new(
+        RuleIds.ResourceInsideApply,
+        title: ResourceInsideApplyTitle,
+        messageFormat: "{0}",
+        category: Categories.Plan,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: ResourceInsideApplyDescription,
         helpLinkUri: HelpLink(RuleIds.ResourceInsideApply));
 
     public static readonly DiagnosticDescriptor MissingRequiredInput = new(
@@ -355,7 +392,7 @@ public static class Descriptors
         category: Categories.Plan,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "A required resource or invoke input that is not set fails at preview; the compiler can say so at once.",
+        description: "Plan first: a required input ([Input(..., required: true)] on the args type) that the args do not set, or args left out or null where the args type has required inputs, compiles but fails at pulumi preview; the analyzer says so at the keystroke.",
         helpLinkUri: HelpLink(RuleIds.MissingRequiredInput));
 
     /// <summary>Every descriptor of the catalogue, for meta-tests and documentation.</summary>
@@ -380,5 +417,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor[] LiveVariants =
     {
         BucketNotEncryptedLive,
+        MissingStackConfigLive,
+        ResourceInsideApplyLive,
     };
 }

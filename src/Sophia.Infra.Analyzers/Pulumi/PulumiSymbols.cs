@@ -95,6 +95,13 @@ public enum PulumiType
     ApiGatewayStage,
     ApiGatewayV2Stage,
 
+    // Issue 14 (rules on the real types of the extended listing): encryption at rest
+    OpenSearchDomain,
+
+    // Plan family (SIA8001, SIA8002): Input<T>.Apply and the attribute that marks required inputs
+    InputExtensions,
+    InputAttribute,
+
     // Not Pulumi: the serializers and collections that programs build policy documents with
     SystemTextJsonSerializer,
     NewtonsoftJsonConvert,
@@ -197,6 +204,11 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.ApiGateway.Stage",
         "Pulumi.Aws.ApiGatewayV2.Stage",
 
+        "Pulumi.Aws.OpenSearch.Domain",
+
+        "Pulumi.InputExtensions",
+        "Pulumi.InputAttribute",
+
         "System.Text.Json.JsonSerializer",
         "Newtonsoft.Json.JsonConvert",
         "System.Collections.Immutable.ImmutableArray",
@@ -204,8 +216,11 @@ public sealed class PulumiSymbols
 
     private static readonly object Missing = new();
 
+    private const string AwsPrefix = "Pulumi.Aws.";
+
     private readonly Compilation _compilation;
     private readonly object?[] _types = new object?[MetadataNames.Length];
+    private object? _awsAssembly;
 
     private PulumiSymbols(Compilation compilation, INamedTypeSymbol resource)
     {
@@ -216,10 +231,35 @@ public sealed class PulumiSymbols
     /// <summary>The symbols of <paramref name="compilation"/>, or <c>null</c> when it does not reference Pulumi.</summary>
     public static PulumiSymbols? TryCreate(Compilation compilation)
     {
+        var name = MetadataNames[(int)PulumiType.Resource];
+        var resource = compilation.Assembly.GetTypeByMetadataName(name);
+        if (resource is null && Referenced(compilation, "Pulumi") is { } pulumi)
+        {
+            resource = pulumi.GetTypeByMetadataName(name);
+        }
+
+        if (resource is null)
+        {
 #pragma warning disable RS0030 // This class is the one place allowed to look types up by metadata name.
-        var resource = compilation.GetTypeByMetadataName(MetadataNames[(int)PulumiType.Resource]);
+            resource = compilation.GetTypeByMetadataName(name);
 #pragma warning restore RS0030
+        }
+
         return resource is null ? null : new PulumiSymbols(compilation, resource);
+    }
+
+    /// <summary>The referenced assembly called <paramref name="name"/>, or null.</summary>
+    private static IAssemblySymbol? Referenced(Compilation compilation, string name)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == name)
+            {
+                return assembly;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The type, or <c>null</c> when the compilation does not have it (an older SDK, or no Pulumi.Aws).</summary>
@@ -229,13 +269,51 @@ public sealed class PulumiSymbols
         var cached = Volatile.Read(ref _types[index]);
         if (cached is null)
         {
-#pragma warning disable RS0030 // This class is the one place allowed to look types up by metadata name.
-            cached = (object?)_compilation.GetTypeByMetadataName(MetadataNames[index]) ?? Missing;
-#pragma warning restore RS0030
+            cached = (object?)Lookup(MetadataNames[index]) ?? Missing;
             Interlocked.CompareExchange(ref _types[index], cached, null);
         }
 
         return cached as INamedTypeSymbol;
+    }
+
+    /// <summary>
+    /// A Pulumi type is looked up in the source, then in its own assembly only (Pulumi.Aws, or the assembly of
+    /// <c>Pulumi.Resource</c>): a compilation-wide look-up searches every referenced assembly (about 170 in a .NET project),
+    /// which in a fresh compilation (the IDE makes one after every edit) costs more than the analysis of a document. Other
+    /// types, core types not found that way, and Pulumi.Aws types when no Pulumi.Aws assembly is referenced go through the
+    /// compilation.
+    /// </summary>
+    private INamedTypeSymbol? Lookup(string metadataName)
+    {
+        if (metadataName.StartsWith(AwsPrefix, System.StringComparison.Ordinal))
+        {
+            if (AwsAssembly() is { } aws)
+            {
+                return _compilation.Assembly.GetTypeByMetadataName(metadataName) ?? aws.GetTypeByMetadataName(metadataName);
+            }
+        }
+        else if (metadataName.StartsWith("Pulumi.", System.StringComparison.Ordinal)
+            && (_compilation.Assembly.GetTypeByMetadataName(metadataName) ?? ((INamedTypeSymbol)_types[(int)PulumiType.Resource]!).ContainingAssembly.GetTypeByMetadataName(metadataName)) is { } coreType)
+        {
+            return coreType;
+        }
+
+#pragma warning disable RS0030 // This class is the one place allowed to look types up by metadata name.
+        return _compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+    }
+
+    /// <summary>The referenced assembly named Pulumi.Aws (found once), or null.</summary>
+    private IAssemblySymbol? AwsAssembly()
+    {
+        var found = Volatile.Read(ref _awsAssembly);
+        if (found is null)
+        {
+            found = (object?)Referenced(_compilation, "Pulumi.Aws") ?? Missing;
+            Interlocked.CompareExchange(ref _awsAssembly, found, null);
+        }
+
+        return found as IAssemblySymbol;
     }
 
     /// <summary>True when <paramref name="symbol"/> is the well-known <paramref name="type"/> (generic types by original definition).</summary>

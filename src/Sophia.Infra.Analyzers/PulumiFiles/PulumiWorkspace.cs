@@ -128,6 +128,30 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="stack"/> sets <paramref name="fullKey"/> (written keys qualified with
+        /// <see cref="QualifyKey(string, string?)"/>, so <c>replicas</c> and the legacy <c>sophia:config:replicas</c> count
+        /// for <c>sophia:replicas</c>).
+        /// </summary>
+        public bool StackHasKey(PulumiStackFile stack, string fullKey)
+        {
+            if (stack is null || fullKey is null)
+            {
+                return false;
+            }
+
+            string wanted = QualifyKey(fullKey, ProjectName);
+            foreach (PulumiStackConfigEntry candidate in stack.Config)
+            {
+                if (string.Equals(QualifyKey(candidate.Key, ProjectName), wanted, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when <c>Pulumi.yaml</c> gives this key a default (or value) for every stack.</summary>
         public bool HasProjectDefault(string fullKey) => Project?.FindConfig(fullKey)?.HasDefault == true;
 

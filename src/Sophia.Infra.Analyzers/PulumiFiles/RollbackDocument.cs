@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Sophia.Infra.Analyzers.PulumiFiles
 {
-    /// <summary>A <c>#</c> or <c>##</c> heading of a markdown file.</summary>
+    /// <summary>A heading of a markdown file: ATX (<c>#</c> to <c>######</c>) or setext (a line underlined with <c>===</c> or <c>---</c>).</summary>
     internal sealed class MarkdownHeading
     {
         public MarkdownHeading(int level, string text, int line)
@@ -15,7 +15,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
             Line = line;
         }
 
-        /// <summary>1 for <c>#</c>, 2 for <c>##</c>.</summary>
+        /// <summary>1 for <c>#</c> (or a <c>===</c> underline), 2 for <c>##</c> (or a <c>---</c> underline), up to 6.</summary>
         public int Level { get; }
 
         /// <summary>The heading text, trimmed, without the <c>#</c>s.</summary>
@@ -44,7 +44,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
         /// <summary>The AdditionalText it was read from (null when built from a string).</summary>
         public AdditionalText? File { get; }
 
-        /// <summary>The ATX headings of level 1 and 2 (<c># Title</c>, <c>## Section</c>), outside fenced code blocks, in order.</summary>
+        /// <summary>The headings of any level, ATX (<c>## Section</c>) and setext, outside fenced code blocks, in order.</summary>
         public ImmutableArray<MarkdownHeading> Headings
         {
             get
@@ -58,7 +58,7 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
             }
         }
 
-        /// <summary>True when a <c>#</c>/<c>##</c> heading has this text (case-insensitive, surrounding spaces ignored).</summary>
+        /// <summary>True when a heading has exactly this text (case-insensitive, surrounding spaces ignored).</summary>
         public bool HasHeading(string title)
         {
             string wanted = (title ?? string.Empty).Trim();
@@ -73,12 +73,43 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
             return false;
         }
 
+        /// <summary>
+        /// True when a heading starts with <paramref name="section"/> (case-insensitive) followed by the end of the heading
+        /// or a character that is not a letter or digit: <c>## Rollback Steps (prod)</c> is the section <c>Rollback Steps</c>,
+        /// <c>## Verify</c> is not <c>Verification</c>, <c>## Overviews</c> is not <c>Overview</c>.
+        /// </summary>
+        public bool HasSection(string section)
+        {
+            string wanted = (section ?? string.Empty).Trim();
+            if (wanted.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (MarkdownHeading heading in Headings)
+            {
+                string text = heading.Text;
+                if (text.Length >= wanted.Length
+                    && string.Compare(text, 0, wanted, 0, wanted.Length, StringComparison.OrdinalIgnoreCase) == 0
+                    && (text.Length == wanted.Length || !char.IsLetterOrDigit(text[wanted.Length])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static RollbackDocument FromString(string path, string text) => new RollbackDocument(path, SourceText.From(text ?? string.Empty), null);
 
         private static ImmutableArray<MarkdownHeading> ReadHeadings(SourceText text)
         {
             var headings = ImmutableArray.CreateBuilder<MarkdownHeading>();
             char fence = '\0';
+
+            // The first line of the paragraph being read (a setext underline turns it into a heading), or -1.
+            int paragraphLine = -1;
+            string paragraphText = string.Empty;
             foreach (TextLine textLine in text.Lines)
             {
                 string line = textLine.ToString();
@@ -88,9 +119,10 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     i++;
                 }
 
+                bool blank = line.Trim().Length == 0;
                 if (i > 3)
                 {
-                    continue; // Indented code.
+                    continue; // Indented code, or the continuation of a paragraph.
                 }
 
                 if (i + 2 < line.Length && (line[i] == '`' || line[i] == '~') && line[i + 1] == line[i] && line[i + 2] == line[i])
@@ -104,11 +136,36 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                         fence = '\0';
                     }
 
+                    paragraphLine = -1;
                     continue;
                 }
 
-                if (fence != '\0' || i >= line.Length || line[i] != '#')
+                if (fence != '\0')
                 {
+                    continue;
+                }
+
+                if (blank)
+                {
+                    paragraphLine = -1;
+                    continue;
+                }
+
+                if (i < 4 && paragraphLine >= 0 && IsSetextUnderline(line, i, out int setextLevel))
+                {
+                    headings.Add(new MarkdownHeading(setextLevel, paragraphText, paragraphLine + 1));
+                    paragraphLine = -1;
+                    continue;
+                }
+
+                if (i >= line.Length || line[i] != '#')
+                {
+                    if (paragraphLine < 0)
+                    {
+                        paragraphLine = textLine.LineNumber;
+                        paragraphText = line.Trim();
+                    }
+
                     continue;
                 }
 
@@ -119,11 +176,18 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
                     i++;
                 }
 
-                if (level > 2 || (i < line.Length && line[i] != ' ' && line[i] != '\t'))
+                if (level > 6 || (i < line.Length && line[i] != ' ' && line[i] != '\t'))
                 {
+                    if (paragraphLine < 0)
+                    {
+                        paragraphLine = textLine.LineNumber;
+                        paragraphText = line.Trim();
+                    }
+
                     continue;
                 }
 
+                paragraphLine = -1;
                 string title = line.Substring(i).Trim();
 
                 // Optional closing sequence: "## Title ##".
@@ -142,6 +206,36 @@ namespace Sophia.Infra.Analyzers.PulumiFiles
             }
 
             return headings.ToImmutable();
+        }
+
+        /// <summary>A setext underline: only '=' (level 1) or only '-' (level 2) after up to 3 spaces, then optional spaces.</summary>
+        private static bool IsSetextUnderline(string line, int start, out int level)
+        {
+            level = 0;
+            if (start >= line.Length || (line[start] != '=' && line[start] != '-'))
+            {
+                return false;
+            }
+
+            char marker = line[start];
+            int i = start;
+            while (i < line.Length && line[i] == marker)
+            {
+                i++;
+            }
+
+            while (i < line.Length && (line[i] == ' ' || line[i] == '\t'))
+            {
+                i++;
+            }
+
+            if (i != line.Length)
+            {
+                return false;
+            }
+
+            level = marker == '=' ? 1 : 2;
+            return true;
         }
 
         /// <summary>A location on the given 1-based line of this file.</summary>

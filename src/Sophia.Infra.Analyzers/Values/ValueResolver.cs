@@ -18,7 +18,7 @@ namespace Sophia.Infra.Analyzers.Values;
 /// written-out list, <c>Output.Format</c>, and one level into a same-compilation helper whose body returns an expression
 /// of its parameters. The stack and project names
 /// are recognised wherever they provably flow. Anything else stays unknown: unknown is never wrong.
-/// One instance per compilation (it caches per-scope write tables); thread-safe.
+/// One instance per compilation; thread-safe (the write tables of <see cref="WrittenNames"/> are cached per syntax tree).
 /// </summary>
 /// <remarks>
 /// A value declared in the tree being analysed is followed through its operations. A value declared in another file is
@@ -30,7 +30,6 @@ public sealed class ValueResolver
     private const int MaxDepth = 8;
 
     private readonly PulumiSymbols _symbols;
-    private readonly ConcurrentDictionary<SyntaxNode, WrittenNames> _writtenNames = new();
 
     public ValueResolver(PulumiSymbols symbols) => _symbols = symbols;
 
@@ -87,7 +86,7 @@ public sealed class ValueResolver
     /// Matched by name, so it errs on the side of "changed".
     /// </summary>
     public bool IsChangedAfterAssignment(ISymbol symbol, CancellationToken cancellationToken) =>
-        InAnyScopeOf(symbol, scope => WrittenNames.For(scope, _writtenNames).IsChangedReceiver(symbol.Name), cancellationToken);
+        InAnyScopeOf(symbol, scope => WrittenNames.For(scope).IsChangedReceiver(symbol.Name), cancellationToken);
 
     /// <summary>
     /// True when <paramref name="test"/> holds in a scope where <paramref name="symbol"/> lives: the block of a local, or any
@@ -117,7 +116,7 @@ public sealed class ValueResolver
 
     private bool WritesMemberOf(SyntaxNode scope, string variable, string member)
     {
-        foreach (var write in WrittenNames.For(scope, _writtenNames).WritesOf(member))
+        foreach (var write in WrittenNames.For(scope).WritesOf(member))
         {
             switch (WrittenNames.TargetOf(write))
             {
@@ -401,7 +400,7 @@ public sealed class ValueResolver
     }
 
     /// <summary>True when <paramref name="name"/> is written (assigned, incremented, passed by ref/out) anywhere in <paramref name="scope"/>.</summary>
-    public bool IsWritten(SyntaxNode scope, string name) => WrittenNames.For(scope, _writtenNames).WritesOf(name).Count > 0;
+    public bool IsWritten(SyntaxNode scope, string name) => WrittenNames.For(scope).WritesOf(name).Count > 0;
 
     private bool TryAppendInvocation(IInvocationOperation invocation, ImmutableArray<StringPart>.Builder parts, Context context, int depth, bool via)
     {
@@ -754,7 +753,7 @@ public sealed class ValueResolver
             return null;
         }
 
-        return WrittenNames.For(scope, _writtenNames).WritesOf(local.Name).Count == 0 ? value : null;
+        return WrittenNames.For(scope).WritesOf(local.Name).Count == 0 ? value : null;
     }
 
     /// <summary>The block, switch section or compilation unit in which a local declared by <paramref name="declarator"/> lives.</summary>
@@ -782,7 +781,7 @@ public sealed class ValueResolver
         SyntaxNode? lastWrite = null;
         foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
         {
-            var list = WrittenNames.For(reference.GetSyntax(cancellationToken), _writtenNames).WritesOf(member.Name);
+            var list = WrittenNames.For(reference.GetSyntax(cancellationToken)).WritesOf(member.Name);
             writes += list.Count;
             if (list.Count > 0)
             {

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,55 +9,90 @@ namespace Sophia.Infra.Analyzers.Values;
 /// <summary>
 /// For a scope (a block, a member body, a type declaration), every simple name that is written in it, with the writes:
 /// assignments (plain and compound), <c>++</c>/<c>--</c>, <c>ref</c>/<c>out</c> arguments and deconstructions.
-/// Computed once per scope and cached, so that "assigned exactly once" costs one walk per scope, not one per question.
+/// The writes of a whole syntax tree are gathered in one walk, the first time any scope of it is asked about, and cached
+/// with the tree (syntax only, so the table is reused by every compilation that holds the tree: the IDE re-analyses an
+/// edited document without walking the unchanged ones again); a scope then sees the writes inside its span.
 /// A name is matched by its last identifier (<c>x</c> in <c>x = ...</c>, <c>this.x = ...</c> and <c>other.x = ...</c>),
 /// which errs on the side of "written", so a followed value is never one that could have been replaced.
 /// </summary>
-internal sealed class WrittenNames
+internal readonly struct WrittenNames
 {
     private static readonly List<SyntaxNode> None = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeWrites> Cache = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeWrites>.CreateValueCallback Create = static tree => new TreeWrites(tree.GetRoot());
 
-    private readonly Dictionary<string, List<SyntaxNode>> _writes = new();
-    private readonly HashSet<string> _changedReceivers = new();
+    private readonly TreeWrites _tree;
+    private readonly SyntaxNode _scope;
 
-    private WrittenNames(SyntaxNode scope)
+    private WrittenNames(TreeWrites tree, SyntaxNode scope)
     {
-        foreach (var node in scope.DescendantNodes())
-        {
-            switch (node)
-            {
-                case AssignmentExpressionSyntax assignment:
-                    AddTarget(assignment.Left, assignment);
-                    AddChangedReceiver(assignment.Left);
-                    break;
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call } when IsChangingCall(call.Name.Identifier.ValueText):
-                    AddReceiver(call.Expression);
-                    break;
-                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
-                    AddTarget(prefix.Operand, prefix);
-                    break;
-                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
-                    AddTarget(postfix.Operand, postfix);
-                    break;
-                case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword):
-                    AddTarget(argument.Expression, argument);
-                    break;
-            }
-        }
+        _tree = tree;
+        _scope = scope;
     }
 
-    public static WrittenNames For(SyntaxNode scope, ConcurrentDictionary<SyntaxNode, WrittenNames> cache) =>
-        cache.GetOrAdd(scope, static s => new WrittenNames(s));
+    public static WrittenNames For(SyntaxNode scope) => new(Cache.GetValue(scope.SyntaxTree, Create), scope);
 
     /// <summary>The writes of <paramref name="name"/> in the scope (assignments, increments, ref/out arguments).</summary>
-    public List<SyntaxNode> WritesOf(string name) => _writes.TryGetValue(name, out var list) ? list : None;
+    public List<SyntaxNode> WritesOf(string name) => _tree.Writes.TryGetValue(name, out var list) ? InScope(list) : None;
 
     /// <summary>
     /// True when the object that <paramref name="name"/> holds is changed in the scope: a member or an element written
     /// through it (<c>x.Condition = ...</c>, <c>x["Condition"] = ...</c>), or a changing call on it (<c>x.Add(...)</c>,
     /// <c>x.Remove(...)</c>, <c>x.Clear()</c>, ...). Matched by the receiver's last identifier, erring on the side of "changed".
     /// </summary>
-    public bool IsChangedReceiver(string name) => _changedReceivers.Contains(name);
+    public bool IsChangedReceiver(string name) => _tree.ChangedReceivers.TryGetValue(name, out var list) && InScope(list).Count > 0;
+
+    /// <summary>The nodes of <paramref name="list"/> that are descendants of the scope (the list itself when all are; no allocation then).</summary>
+    private List<SyntaxNode> InScope(List<SyntaxNode> list)
+    {
+        var inside = 0;
+        foreach (var node in list)
+        {
+            if (IsInScope(node))
+            {
+                inside++;
+            }
+        }
+
+        if (inside == list.Count)
+        {
+            return list;
+        }
+
+        if (inside == 0)
+        {
+            return None;
+        }
+
+        var result = new List<SyntaxNode>(inside);
+        foreach (var node in list)
+        {
+            if (IsInScope(node))
+            {
+                result.Add(node);
+            }
+        }
+
+        return result;
+    }
+
+    private bool IsInScope(SyntaxNode node)
+    {
+        if (!_scope.FullSpan.Contains(node.Span))
+        {
+            return false;
+        }
+
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent == _scope)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The written expression of a write node returned by <see cref="WritesOf"/> (the left side, the operand, the argument).</summary>
     public static ExpressionSyntax? TargetOf(SyntaxNode write) => write switch
@@ -69,81 +104,120 @@ internal sealed class WrittenNames
         _ => null,
     };
 
-    private static bool IsChangingCall(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
-        or "RemoveAll" or "RemoveRange" or "Clear" or "TryAdd" or "Set" or "SetItem" or "Push" or "Enqueue";
-
-    private void AddChangedReceiver(ExpressionSyntax target)
+    /// <summary>The writes and changed receivers of one whole tree, by name, in source order.</summary>
+    private sealed class TreeWrites
     {
-        switch (target)
+        private SyntaxNode? _current;
+
+        public TreeWrites(SyntaxNode root)
         {
-            case MemberAccessExpressionSyntax memberAccess:
-                AddReceiver(memberAccess.Expression);
-                break;
-            case ElementAccessExpressionSyntax elementAccess:
-                AddReceiver(elementAccess.Expression);
-                break;
-            case TupleExpressionSyntax tuple:
-                foreach (var argument in tuple.Arguments)
+            foreach (var node in root.DescendantNodes())
+            {
+                _current = node;
+                switch (node)
                 {
-                    AddChangedReceiver(argument.Expression);
+                    case AssignmentExpressionSyntax assignment:
+                        AddTarget(assignment.Left, assignment);
+                        AddChangedReceiver(assignment.Left);
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call } when IsChangingCall(call.Name.Identifier.ValueText):
+                        AddReceiver(call.Expression);
+                        break;
+                    case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                        AddTarget(prefix.Operand, prefix);
+                        break;
+                    case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                        AddTarget(postfix.Operand, postfix);
+                        break;
+                    case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword):
+                        AddTarget(argument.Expression, argument);
+                        break;
                 }
+            }
 
-                break;
+            _current = null;
         }
-    }
 
-    private void AddReceiver(ExpressionSyntax receiver)
-    {
-        switch (receiver)
+        public Dictionary<string, List<SyntaxNode>> Writes { get; } = new();
+
+        public Dictionary<string, List<SyntaxNode>> ChangedReceivers { get; } = new();
+
+        private static bool IsChangingCall(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
+            or "RemoveAll" or "RemoveRange" or "Clear" or "TryAdd" or "Set" or "SetItem" or "Push" or "Enqueue";
+
+        public void AddChangedReceiver(ExpressionSyntax target)
         {
-            case IdentifierNameSyntax identifier:
-                _changedReceivers.Add(identifier.Identifier.ValueText);
-                break;
-            case MemberAccessExpressionSyntax memberAccess:
-                _changedReceivers.Add(memberAccess.Name.Identifier.ValueText);
-                break;
-            case ParenthesizedExpressionSyntax parenthesized:
-                AddReceiver(parenthesized.Expression);
-                break;
-        }
-    }
+            switch (target)
+            {
+                case MemberAccessExpressionSyntax memberAccess:
+                    AddReceiver(memberAccess.Expression);
+                    break;
+                case ElementAccessExpressionSyntax elementAccess:
+                    AddReceiver(elementAccess.Expression);
+                    break;
+                case TupleExpressionSyntax tuple:
+                    foreach (var argument in tuple.Arguments)
+                    {
+                        AddChangedReceiver(argument.Expression);
+                    }
 
-    private void AddTarget(ExpressionSyntax target, SyntaxNode write)
-    {
-        switch (target)
+                    break;
+            }
+        }
+
+        public void AddReceiver(ExpressionSyntax receiver)
         {
-            case IdentifierNameSyntax identifier:
-                Add(identifier.Identifier.ValueText, write);
-                break;
-            case MemberAccessExpressionSyntax memberAccess:
-                Add(memberAccess.Name.Identifier.ValueText, write);
-                break;
-            case TupleExpressionSyntax tuple:
-                foreach (var argument in tuple.Arguments)
-                {
-                    AddTarget(argument.Expression, write);
-                }
-
-                break;
-            case ParenthesizedExpressionSyntax parenthesized:
-                AddTarget(parenthesized.Expression, write);
-                break;
-            case DeclarationExpressionSyntax:
-                break;
-            default:
-                // Element access, pointer indirection, ...: the written storage is not a named variable.
-                break;
+            switch (receiver)
+            {
+                case IdentifierNameSyntax identifier:
+                    Add(ChangedReceivers, identifier.Identifier.ValueText, _current!);
+                    break;
+                case MemberAccessExpressionSyntax memberAccess:
+                    Add(ChangedReceivers, memberAccess.Name.Identifier.ValueText, _current!);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    AddReceiver(parenthesized.Expression);
+                    break;
+            }
         }
-    }
 
-    private void Add(string name, SyntaxNode write)
-    {
-        if (!_writes.TryGetValue(name, out var list))
+        private void AddTarget(ExpressionSyntax target, SyntaxNode write)
         {
-            list = new List<SyntaxNode>(1);
-            _writes.Add(name, list);
+            switch (target)
+            {
+                case IdentifierNameSyntax identifier:
+                    Add(Writes, identifier.Identifier.ValueText, write);
+                    break;
+                case MemberAccessExpressionSyntax memberAccess:
+                    Add(Writes, memberAccess.Name.Identifier.ValueText, write);
+                    break;
+                case TupleExpressionSyntax tuple:
+                    foreach (var argument in tuple.Arguments)
+                    {
+                        AddTarget(argument.Expression, write);
+                    }
+
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    AddTarget(parenthesized.Expression, write);
+                    break;
+                case DeclarationExpressionSyntax:
+                    break;
+                default:
+                    // Element access, pointer indirection, ...: the written storage is not a named variable.
+                    break;
+            }
         }
 
-        list.Add(write);
+        private static void Add(Dictionary<string, List<SyntaxNode>> table, string name, SyntaxNode write)
+        {
+            if (!table.TryGetValue(name, out var list))
+            {
+                list = new List<SyntaxNode>(1);
+                table.Add(name, list);
+            }
+
+            list.Add(write);
+        }
     }
 }

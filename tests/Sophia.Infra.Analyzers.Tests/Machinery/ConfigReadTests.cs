@@ -11,12 +11,14 @@ namespace Sophia.Infra.Analyzers.Tests.Machinery;
 /// <summary><see cref="ConfigRead"/>: which Config call, which variant, which key, which namespace.</summary>
 public sealed class ConfigReadTests
 {
-    private static async Task<ConfigRead?[]> ReadsAsync(string source)
+    private static async Task<(string, bool, bool, string?, ConfigSourceKind, string?)?[]> ReadsAsync(string source)
     {
         var compilation = await TestCompilation.CreateAsync(true, source, TestCompilation.ProbeClass);
         var values = TestCompilation.Services(compilation).Values;
         return TestCompilation.Probes(compilation)
-            .Select(p => ValueResolver.Unwrap(p) is IInvocationOperation invocation && ConfigRead.TryCreate(invocation, values, CancellationToken.None, out var read) ? read : null)
+            .Select(p => ValueResolver.Unwrap(p) is IInvocationOperation invocation && ConfigRead.TryCreate(invocation, values.Symbols, out var read)
+                ? Describe(read, values)
+                : ((string, bool, bool, string?, ConfigSourceKind, string?)?)null)
             .ToArray();
     }
 
@@ -47,12 +49,12 @@ public sealed class ConfigReadTests
         Assert.Equal(6, reads.Length);
         Assert.All(reads, r => Assert.NotNull(r));
 
-        Assert.Equal(("Require", true, false, "region", true, (string?)null), Describe(reads[0]!));
-        Assert.Equal(("GetSecret", false, true, "dbPassword", true, (string?)null), Describe(reads[1]!));
-        Assert.Equal(("RequireInt32", true, false, "maxRetries", true, "aws"), Describe(reads[2]!));
-        Assert.Equal(("GetObject", false, false, "zones", false, (string?)null), Describe(reads[3]!));
-        Assert.Equal(("RequireSecretObject", true, true, "tokens", true, (string?)null), Describe(reads[4]!));
-        Assert.Null(reads[5]!.Key);
+        Assert.Equal(("Require", true, false, "region", ConfigSourceKind.Project, (string?)null), reads[0]);
+        Assert.Equal(("GetSecret", false, true, "dbPassword", ConfigSourceKind.Project, (string?)null), reads[1]);
+        Assert.Equal(("RequireInt32", true, false, "maxRetries", ConfigSourceKind.Namespace, "aws"), reads[2]);
+        Assert.Equal(("GetObject", false, false, "zones", ConfigSourceKind.Parameter, (string?)null), reads[3]);
+        Assert.Equal(("RequireSecretObject", true, true, "tokens", ConfigSourceKind.Project, (string?)null), reads[4]);
+        Assert.Null(reads[5]!.Value.Item4);
     }
 
     [Theory]
@@ -84,9 +86,12 @@ public sealed class ConfigReadTests
             }
             """);
 
-        Assert.Equal(new ConfigRead?[] { null, null }, reads);
+        Assert.Equal(new (string, bool, bool, string?, ConfigSourceKind, string?)?[] { null, null }, reads);
     }
 
-    private static (string, bool, bool, string?, bool, string?) Describe(ConfigRead read) =>
-        (read.MethodName, read.IsRequire, read.IsSecret, read.Key, read.NamespaceKnown, read.Namespace);
+    private static (string, bool, bool, string?, ConfigSourceKind, string?) Describe(ConfigRead read, ValueResolver values)
+    {
+        var source = read.ResolveSource(values, CancellationToken.None);
+        return (read.MethodName, read.IsRequire, read.IsSecret, read.ResolveKey(values, CancellationToken.None), source.Kind, source.Namespace);
+    }
 }

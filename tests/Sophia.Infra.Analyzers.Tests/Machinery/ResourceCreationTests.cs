@@ -90,8 +90,8 @@ public sealed class ResourceCreationTests
         var missing = System.Enum.GetValues(typeof(PulumiType)).Cast<PulumiType>().Where(t => symbols.Get(t) is null).ToList();
 
         Assert.Equal(System.Enum.GetValues(typeof(PulumiType)).Length, PulumiSymbols.MetadataNames.Length);
-        // Types outside the ref/ mirror (Newtonsoft.Json) are looked up in users' projects only; every other one, the
-        // extended Pulumi.Aws listing included (BucketV2, BucketAclV2, Rds.ClusterInstance, ...), must resolve against the mirror.
+        // Since the extended listing (issue 14) the mirror carries every Pulumi type the rules name (BucketV2, the V2 SSE
+        // configuration, the IAM attachments, Alb.Listener included); only Newtonsoft.Json is looked up in users' projects only.
         var notInMirror = new[] { PulumiType.NewtonsoftJsonConvert };
         Assert.Equal(notInMirror.OrderBy(t => t), missing.OrderBy(t => t));
         Assert.True(symbols.IsOrDerivesFrom(symbols.Get(PulumiType.S3Bucket), PulumiType.CustomResource));

@@ -21,7 +21,7 @@ namespace Sophia.Infra.Analyzers.Tests.PulumiFiles
             "pulumi stack export\n" +
             "```\n" +
             "## Rollback Steps ##\n" +
-            "### Details (level 3, not listed)\n" +
+            "### Details (level 3)\n" +
             "#NoSpace is not a heading\n" +
             "   ## Verification\n";
 
@@ -301,7 +301,7 @@ namespace Sophia.Infra.Analyzers.Tests.PulumiFiles
         }
 
         [Fact]
-        public void Rollback_BesideTheProject_ListsLevel1And2Headings()
+        public void Rollback_BesideTheProject_ListsHeadingsOfAnyLevel()
         {
             PulumiWorkspace workspace = Create(
                 File("/r/other/ROLLBACK.md", "# Other\n"),
@@ -309,11 +309,11 @@ namespace Sophia.Infra.Analyzers.Tests.PulumiFiles
                 File("/r/infra/rollback.md", Rollback));
             RollbackDocument rollback = Assert.IsType<RollbackDocument>(workspace.Rollback);
             Assert.Equal("/r/infra/rollback.md", rollback.Path);
-            Assert.Equal(new[] { "Rollback procedure", "Overview", "Rollback Steps", "Verification" }, rollback.Headings.Select(h => h.Text));
-            Assert.Equal(new[] { 1, 2, 2, 2 }, rollback.Headings.Select(h => h.Level));
-            Assert.Equal(new[] { 1, 3, 9, 12 }, rollback.Headings.Select(h => h.Line));
+            Assert.Equal(new[] { "Rollback procedure", "Overview", "Rollback Steps", "Details (level 3)", "Verification" }, rollback.Headings.Select(h => h.Text));
+            Assert.Equal(new[] { 1, 2, 2, 3, 2 }, rollback.Headings.Select(h => h.Level));
+            Assert.Equal(new[] { 1, 3, 9, 10, 12 }, rollback.Headings.Select(h => h.Line));
             Assert.True(rollback.HasHeading("rollback steps"));
-            Assert.False(rollback.HasHeading("Details (level 3, not listed)"));
+            Assert.True(rollback.HasHeading("Details (level 3)"));
             Assert.False(rollback.HasHeading("not a heading"));
         }
 

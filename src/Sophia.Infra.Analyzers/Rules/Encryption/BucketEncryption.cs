@@ -100,7 +100,7 @@ internal sealed class BucketEncryption
         var args = creation.GetArgsCreation(Values, cancellationToken);
         if (isV2)
         {
-            // BucketV2 (deprecated, absent from the ref mirror): the plural list; its nested shape is not judged.
+            // BucketV2 (deprecated): the plural list ServerSideEncryptionConfigurations; its nested shape is not judged.
             if (ResourceCreation.FindMemberInitializer(args, "ServerSideEncryptionConfigurations") is { Initializer.Initializers.IsEmpty: false }
                 || IsSetToNonNull(ResourceCreation.FindInitializerAssignment(args, "ServerSideEncryptionConfigurations"), cancellationToken))
             {

@@ -116,6 +116,9 @@ internal sealed class EncryptionCheck
         new(Descriptors.StoreNotEncrypted, PulumiType.KinesisStream, "Kinesis stream", "EncryptionType", Expectation.NotForbidden, missingIsFinding: true, "\"KMS\"",
             forbidden: "NONE", companion: "KmsKeyId=\"alias/aws/kinesis\""),
 
+        // OpenSearch: encryption at rest is off unless EncryptAtRest.Enabled is true (AWS's and the provider's default is disabled).
+        new(Descriptors.StoreNotEncrypted, PulumiType.OpenSearchDomain, "OpenSearch domain", "EncryptAtRest.Enabled", Expectation.True, missingIsFinding: true, "true"),
+
         // Pulumi.Aws 7 (Terraform AWS provider 6) makes Redshift's Encrypted a string that defaults to "true": only "false" is a finding.
         new(Descriptors.StoreNotEncrypted, PulumiType.RedShiftCluster, "Redshift cluster", "Encrypted", Expectation.NotFalseText, missingIsFinding: false, "\"true\""),
 

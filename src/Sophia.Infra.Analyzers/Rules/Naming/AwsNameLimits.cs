@@ -75,6 +75,27 @@ internal static class AwsNameLimits
         ["Pulumi.Aws.Kinesis.Stream"] = new(128, "a Kinesis stream name", Name, None),
         ["Pulumi.Aws.SecretsManager.Secret"] = new(512, "a Secrets Manager secret name", Name, NamePrefix),
         ["Pulumi.Aws.Ssm.Parameter"] = new(2048, "an SSM parameter name", Name, None),
+
+        // Resource types of the extended Pulumi.Aws listing (issue 14). Each limit was looked up at the AWS API reference
+        // named beside it; the name properties are the listing's (ref/listings/pulumi-aws-api.txt).
+        // ELBv2 CreateLoadBalancer / CreateTargetGroup, Name: "a maximum of 32 characters" (the LB.* twins above).
+        ["Pulumi.Aws.Alb.LoadBalancer"] = new(32, "a load balancer name", Name, NamePrefix),
+        ["Pulumi.Aws.Alb.TargetGroup"] = new(32, "a target group name", Name, NamePrefix),
+        // OpenSearch Service API, DomainInfo.DomainName: length 3 to 28, [a-z][a-z0-9\-]+.
+        ["Pulumi.Aws.OpenSearch.Domain"] = new(28, "an OpenSearch domain name", ImmutableArray.Create("DomainName"), None),
+        // RDS CreateDBInstance, DBInstanceIdentifier (also for a DB instance of an Aurora cluster): 1 to 63 characters.
+        ["Pulumi.Aws.Rds.ClusterInstance"] = new(63, "an RDS DB instance identifier", ImmutableArray.Create("Identifier"), ImmutableArray.Create("IdentifierPrefix")),
+        // AWS Backup CreateBackupVault, backupVaultName: ^[a-zA-Z0-9\-\_]{2,50}$; BackupPlanInput.BackupPlanName: 1 to 50 characters.
+        ["Pulumi.Aws.Backup.Vault"] = new(50, "an AWS Backup vault name", Name, None),
+        ["Pulumi.Aws.Backup.Plan"] = new(50, "an AWS Backup plan name", Name, None),
+        // CloudFront CreateOriginAccessControl, OriginAccessControlConfig.Name: "up to 64 characters".
+        ["Pulumi.Aws.CloudFront.OriginAccessControl"] = new(64, "a CloudFront origin access control name", Name, None),
+        // EventBridge PutRule, Name: the service rejects more than 64 characters ("Member must have length less than or equal to 64").
+        ["Pulumi.Aws.CloudWatch.EventRule"] = new(64, "an EventBridge rule name", Name, NamePrefix),
+        // CloudWatch PutCompositeAlarm, AlarmName: 1 to 255 characters (required in the args, so never derived).
+        ["Pulumi.Aws.CloudWatch.CompositeAlarm"] = new(255, "a CloudWatch alarm name", ImmutableArray.Create("AlarmName"), None),
+        // Application Auto Scaling PutScalingPolicy, PolicyName: 1 to 256 characters.
+        ["Pulumi.Aws.AppAutoScaling.Policy"] = new(256, "a scaling policy name", Name, None),
     };
 
     /// <summary>The limit of a full CLR type name, or null when AWS has none that the resource name drives.</summary>

@@ -49,9 +49,12 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
         private readonly AnalyzerOptions _options;
         private readonly AnalysisServices _services;
         private readonly Lazy<string?> _workspaceProject;
-        private readonly ConcurrentDictionary<SyntaxTree, NamingSettings> _settings = new();
-        private readonly ConcurrentDictionary<string, NamePattern> _patterns = new(StringComparer.Ordinal);
-        private readonly Func<SyntaxTree, NamingSettings> _createSettings;
+        // Per options object, not per tree: the compiler hands every tree with the same .editorconfig sections the same
+        // options, so a stack of a thousand files builds its settings (and each type's pattern) once, not a thousand times.
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, NamingSettings> _settings = new();
+        // Name patterns depend only on the project and the type token: shared by every compilation (the IDE makes one per edit).
+        private static readonly ConcurrentDictionary<string, NamePattern> _patterns = new(StringComparer.Ordinal);
+        private readonly Func<AnalyzerConfigOptions, NamingSettings> _createSettings;
 
         // SIA1003 facts, gathered across files.
         private readonly ConcurrentQueue<Occurrence> _occurrences = new();
@@ -64,7 +67,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             _options = options;
             _services = services;
             _workspaceProject = new Lazy<string?>(() => NamingSettings.SegmentOf(PulumiWorkspace.GetOrCreate(options, cancellationToken).ProjectName));
-            _createSettings = tree => new NamingSettings(_options.AnalyzerConfigOptionsProvider.GetOptions(tree), _workspaceProject.Value, _patterns);
+            _createSettings = treeOptions => new NamingSettings(treeOptions, _workspaceProject.Value, _patterns);
         }
 
         public void Analyze(OperationAnalysisContext context, ResourceCreation creation)
@@ -77,7 +80,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
             var cancellationToken = context.CancellationToken;
             var nameSyntax = nameArgument.Value.Syntax;
-            var settings = _settings.GetOrAdd(nameSyntax.SyntaxTree, _createSettings);
+            var settings = _settings.GetOrAdd(_options.AnalyzerConfigOptionsProvider.GetOptions(nameSyntax.SyntaxTree), _createSettings);
             var naming = settings.For(creation.Type);
             var name = _services.Values.ResolveString(nameArgument.Value, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,7 +14,8 @@ namespace Sophia.Infra.Analyzers.Rules.Protection;
 /// </summary>
 /// <remarks>
 /// <para>The transform may be written in any file, so the scan is syntactic (an analyzer does not create semantic models
-/// of other trees). It runs at most once per compilation, and only when a resource would be reported.</para>
+/// of other trees). It runs at most once per compilation, and only when a resource would be reported; the answer of each tree is
+/// cached with the tree, so a compilation made after an edit scans only the trees that changed.</para>
 /// <para>"Sets Protect" means: the transform's code (a lambda, an anonymous method, or a method or local function of the
 /// same type referred to by name) assigns <c>Protect</c> (<c>options.Protect = ...</c>, or <c>Protect = ...</c> in an
 /// object initializer such as <c>new CustomResourceOptions { Protect = isProd }</c>) to anything but the literal
@@ -49,18 +51,40 @@ internal sealed class StackTransforms
     {
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            cancellationToken.ThrowIfCancellationRequested();
+            if (TreeSetsProtect.GetValue(tree, ScanTree) == Yes)
             {
-                if (node is AssignmentExpressionSyntax
-                    {
-                        Left: IdentifierNameSyntax { Identifier.ValueText: "ResourceTransforms" or "ResourceTransformations" },
-                        Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation },
-                    } assignment
-                    && IsStackOptions(creation)
-                    && ListSetsProtect(assignment.Right))
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The answer per tree, cached with the tree (it is syntactic): a compilation made after an edit scans only the changed trees.
+    private static readonly object Yes = new();
+    private static readonly object No = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, object> TreeSetsProtect = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback ScanTree =
+        static tree => MentionsTransforms(tree) && ScanRoot(tree.GetRoot()) ? Yes : No;
+
+    /// <summary>A text search first: walking the syntax of a tree that never says "ResourceTransform" is wasted.</summary>
+    private static bool MentionsTransforms(SyntaxTree tree) =>
+        tree.GetText().ToString().IndexOf("ResourceTransform", System.StringComparison.Ordinal) >= 0;
+
+    private static bool ScanRoot(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax
                 {
-                    return true;
-                }
+                    Left: IdentifierNameSyntax { Identifier.ValueText: "ResourceTransforms" or "ResourceTransformations" },
+                    Parent: InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation },
+                } assignment
+                && IsStackOptions(creation)
+                && ListSetsProtect(assignment.Right))
+            {
+                return true;
             }
         }
 

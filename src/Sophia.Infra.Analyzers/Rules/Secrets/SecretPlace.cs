@@ -80,10 +80,11 @@ internal readonly struct SecretPlace
                 case ICoalesceOperation coalesce:
                     if (coalesce.WhenNull == node
                         && ValueResolver.Unwrap(coalesce.Value) is IInvocationOperation invocation
-                        && ConfigRead.TryCreate(invocation, values, cancellationToken, out var read)
-                        && SecretNames.MarksSecret(read.Key))
+                        && ConfigRead.TryCreate(invocation, values.Symbols, out var read)
+                        && read.ResolveKey(values, cancellationToken) is { } readKey
+                        && SecretNames.MarksSecret(readKey))
                     {
-                        place = new SecretPlace(SecretPlaceKind.ConfigFallback, read.Key!, coalesce, read);
+                        place = new SecretPlace(SecretPlaceKind.ConfigFallback, readKey, coalesce, read);
                         return true;
                     }
 

@@ -65,15 +65,15 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
     {
         var name = invocation.TargetMethod.Name;
         if (name.Length < 3 || (name[0] != 'G' && name[0] != 'R')
-            || !ConfigRead.TryCreate(invocation, values, context.CancellationToken, out var read)
+            || !ConfigRead.TryCreate(invocation, values.Symbols, out var read)
             || read.IsSecret
-            || !SecretNames.MarksSecret(read.Key)
+            || read.ResolveKey(values, context.CancellationToken) is not { } key
+            || !SecretNames.MarksSecret(key)
             || (!read.IsRequire && FlowsOnlyIntoNullChecks(invocation, context.CancellationToken)))
         {
             return;
         }
 
-        var key = read.Key!;
         var secretMethod = read.SecretMethodName;
         var properties = ImmutableDictionary<string, string?>.Empty.Add(SecretMethodProperty, secretMethod);
         context.ReportDiagnostic(Diagnostic.Create(
@@ -258,8 +258,8 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
             var empty = ImmutableDictionary<string, string?>.Empty;
             if (place.Kind == SecretPlaceKind.ConfigFallback)
             {
-                return place.Read is { Key: { } configKey } && IsInputOfString(place.Value.Parent)
-                    ? empty.Add(FixProperty, FixFallback).Add(KeyProperty, configKey)
+                return place.Read is not null && IsInputOfString(place.Value.Parent)
+                    ? empty.Add(FixProperty, FixFallback).Add(KeyProperty, place.Name)
                     : empty;
             }
 

@@ -47,19 +47,49 @@ public sealed class BucketEncryptionCodeFix : CodeFixProvider
 
     public override FixAllProvider GetFixAllProvider() => new FixAll();
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(EncryptionFix.Edit, out var edit) && edit is EncryptionFix.AddConfiguration or EncryptionFix.Replace)
+            if (diagnostic.Properties.TryGetValue(EncryptionFix.Edit, out var edit) && edit is EncryptionFix.AddConfiguration or EncryptionFix.Replace
+                && (edit != EncryptionFix.AddConfiguration || CanAddConfiguration(root, diagnostic)))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken), Key),
                     diagnostic);
             }
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>
+    /// Whether the configuration can be inserted after the bucket: it is created with a name, in a statement of a block
+    /// (a local declaration, an assignment, or a bare statement), as <see cref="AddConfiguration"/> requires. Elsewhere (a
+    /// field initializer, an argument, an expression body) the fix is not offered rather than offered and doing nothing.
+    /// </summary>
+    private static bool CanAddConfiguration(SyntaxNode? root, Diagnostic diagnostic)
+    {
+        if (root is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { ArgumentList.Arguments.Count: > 0 } creation)
+        {
+            return false;
+        }
+
+        SyntaxNode outermost = creation;
+        while (outermost.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            outermost = parenthesized;
+        }
+
+        StatementSyntax? statement = outermost.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax local } } => local,
+            AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax assignmentStatement } assignment
+                when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left is IdentifierNameSyntax or MemberAccessExpressionSyntax => assignmentStatement,
+            ExpressionStatementSyntax bare => bare,
+            _ => null,
+        };
+        return statement?.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax;
     }
 
     private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+
+namespace Sophia.Infra.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c> [--sizes 1,10,100|none] [--no-sdk] [--full-upto 10] [--iterations N] [--out file.md]: the ratio table in
+/// one run (bench/README.md). Sizes above <c>--full-upto</c> skip the SDK analyzers and the floor (each is another full
+/// analysis of the compilation: at 100x that is many minutes).
+/// <c>--generate N dir</c>: writes a generated stack of about N resources to dir (to look at it or build it).
+/// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *</c>).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--quick")
+        {
+            var sizes = new List<int> { 1, 10, 100 };
+            var withSdk = true;
+            var iterations = 21;
+            string? output = null;
+            var fullUpTo = 10;
+            for (var i = 1; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--sizes":
+                        var value = args[++i];
+                        sizes = value == "none" ? new List<int>() : value.Split(',').Select(s => int.Parse(s.TrimEnd('x'), CultureInfo.InvariantCulture)).ToList();
+                        break;
+                    case "--no-sdk":
+                        withSdk = false;
+                        break;
+                    case "--iterations":
+                        iterations = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                        break;
+                    case "--full-upto":
+                        fullUpTo = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                        break;
+                    case "--out":
+                        output = args[++i];
+                        break;
+                    default:
+                        Console.Error.WriteLine("unknown option " + args[i]);
+                        return 2;
+                }
+            }
+
+            return await RatioRun.RunAsync(sizes, withSdk, iterations, output, fullUpTo);
+        }
+
+        if (args.Length == 3 && args[0] == "--generate")
+        {
+            var stack = StackGenerator.Generate(int.Parse(args[1], CultureInfo.InvariantCulture));
+            System.IO.Directory.CreateDirectory(args[2]);
+            foreach (var file in stack.Files.Append(StackGenerator.DenseDocument()))
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(args[2], System.IO.Path.GetFileName(file.Path)), file.Text);
+            }
+
+            foreach (var (path, text) in stack.AdditionalFiles)
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(args[2], System.IO.Path.GetFileName(path)), text);
+            }
+
+            Console.WriteLine($"{stack.Resources} resources in {stack.Files.Count} files written to {args[2]}");
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}

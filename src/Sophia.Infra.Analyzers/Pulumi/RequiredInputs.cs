@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Sophia.Infra.Analyzers.Pulumi;
+
+/// <summary>
+/// The required inputs of an args type (<c>ResourceArgs</c> or <c>InvokeArgs</c>, generated or user-defined): the
+/// properties marked <c>[Input("...", required: true)]</c>, read from metadata or source, the type's base types included.
+/// Pulumi puts the attribute of a list or map input on its private backing field (<c>_values</c> for <c>Values</c>); such a
+/// field counts for its property when the compilation can see it (source types; metadata types only expose private members
+/// when imported with all members). One instance per compilation; thread-safe; each type is read once.
+/// </summary>
+public sealed class RequiredInputs
+{
+    private readonly PulumiSymbols _symbols;
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IPropertySymbol>> _cache = new(SymbolEqualityComparer.Default);
+
+    public RequiredInputs(PulumiSymbols symbols) => _symbols = symbols;
+
+    /// <summary>True for a type that derives from <c>Pulumi.ResourceArgs</c> or <c>Pulumi.InvokeArgs</c>.</summary>
+    public bool IsArgsType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class }
+        && (_symbols.IsOrDerivesFrom(type, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(type, PulumiType.InvokeArgs));
+
+    /// <summary>The required input properties of <paramref name="argsType"/> in declaration order (base types first); empty when none.</summary>
+    public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType) => _cache.GetOrAdd(argsType, Read);
+
+    private ImmutableArray<IPropertySymbol> Read(ITypeSymbol argsType)
+    {
+        var attribute = _symbols.Get(PulumiType.InputAttribute);
+        if (attribute is null)
+        {
+            return ImmutableArray<IPropertySymbol>.Empty;
+        }
+
+        ImmutableArray<IPropertySymbol>.Builder? found = null;
+        var chain = ImmutableArray.CreateBuilder<ITypeSymbol>();
+        for (var type = argsType; type is not null && !_symbols.Is(type, PulumiType.ResourceArgs) && !_symbols.Is(type, PulumiType.InvokeArgs); type = type.BaseType)
+        {
+            chain.Add(type);
+        }
+
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            foreach (var member in chain[i].GetMembers())
+            {
+                if (member is not (IPropertySymbol or IFieldSymbol) || !IsRequired(member, attribute))
+                {
+                    continue;
+                }
+
+                var property = member as IPropertySymbol ?? FindPropertyOfField((IFieldSymbol)member, chain[i]);
+                if (property is not null && (found is null || !found.Contains(property)))
+                {
+                    (found ??= ImmutableArray.CreateBuilder<IPropertySymbol>()).Add(property);
+                }
+            }
+        }
+
+        return found is null ? ImmutableArray<IPropertySymbol>.Empty : found.ToImmutable();
+    }
+
+    private static bool IsRequired(ISymbol member, INamedTypeSymbol inputAttribute)
+    {
+        foreach (var data in member.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(data.AttributeClass, inputAttribute))
+            {
+                continue;
+            }
+
+            var arguments = data.ConstructorArguments;
+            if (arguments.Length > 1 && arguments[1].Value is bool required)
+            {
+                return required;
+            }
+
+            foreach (var named in data.NamedArguments)
+            {
+                if (named.Key == "required" && named.Value.Value is bool namedRequired)
+                {
+                    return namedRequired;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>The property a backing field serves: <c>_values</c> → <c>Values</c> (compared without case).</summary>
+    private static IPropertySymbol? FindPropertyOfField(IFieldSymbol field, ITypeSymbol type)
+    {
+        var name = field.Name.TrimStart('_');
+        if (name.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property && string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+}
