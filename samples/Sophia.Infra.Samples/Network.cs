@@ -95,7 +95,7 @@ public static class Network
             StorageEncrypted = true,
             PubliclyAccessible = true,
         }, options);
-        new Aws.Rds.ClusterInstance($"sophia-{stack}-cluster-instance-orders", new Aws.Rds.ClusterInstanceArgs
+        new Aws.Rds.ClusterInstance($"sophia-{stack}-db-cluster-instance-orders", new Aws.Rds.ClusterInstanceArgs
         {
             ClusterIdentifier = orders.Id,
             InstanceClass = "db.r6g.large",

@@ -34,7 +34,7 @@ public sealed class NetworkFixCrossRuleTests
 
     private const string FixedDatabase = """
                 new Aws.Rds.Instance($"sophia-{stack}-db-reports", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", StorageEncrypted = true, PubliclyAccessible = false }, options);
-                new Aws.Rds.ClusterInstance($"sophia-{stack}-cluster-instance-orders", new Aws.Rds.ClusterInstanceArgs { ClusterIdentifier = orders.Id, InstanceClass = "db.r6g.large", Engine = Aws.Rds.EngineType.AuroraPostgresql, PubliclyAccessible = false }, options);
+                new Aws.Rds.ClusterInstance($"sophia-{stack}-db-cluster-instance-orders", new Aws.Rds.ClusterInstanceArgs { ClusterIdentifier = orders.Id, InstanceClass = "db.r6g.large", Engine = Aws.Rds.EngineType.AuroraPostgresql, PubliclyAccessible = false }, options);
         """;
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class NetworkFixCrossRuleTests
         await DatabaseFix.VerifyCodeFixAsync(
             Program("""
                 new Aws.Rds.Instance($"sophia-{stack}-db-reports", new Aws.Rds.InstanceArgs { InstanceClass = "db.t3.micro", StorageEncrypted = true, PubliclyAccessible = {|SIA5003:true|} }, options);
-                new Aws.Rds.ClusterInstance($"sophia-{stack}-cluster-instance-orders", new Aws.Rds.ClusterInstanceArgs { ClusterIdentifier = orders.Id, InstanceClass = "db.r6g.large", Engine = Aws.Rds.EngineType.AuroraPostgresql, PubliclyAccessible = {|SIA5003:stack != "prod"|} }, options);
+                new Aws.Rds.ClusterInstance($"sophia-{stack}-db-cluster-instance-orders", new Aws.Rds.ClusterInstanceArgs { ClusterIdentifier = orders.Id, InstanceClass = "db.r6g.large", Engine = Aws.Rds.EngineType.AuroraPostgresql, PubliclyAccessible = {|SIA5003:stack != "prod"|} }, options);
         """),
             Program(FixedDatabase));
     }
