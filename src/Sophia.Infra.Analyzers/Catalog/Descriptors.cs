@@ -256,7 +256,7 @@ public static class Descriptors
         category: Categories.Network,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Network security is default-deny with specific allows: ingress from 0.0.0.0/0 or ::/0 is limited to the public ports.",
+        description: "Network security is default-deny with specific allows: security group ingress from 0.0.0.0/0 or ::/0 (Ec2.SecurityGroup Ingress entries, ingress Ec2.SecurityGroupRule, Vpc.SecurityGroupIngressRule) is limited to TCP/UDP port ranges inside sophia_infra.public_ports (default 80, 443); every protocol (-1) from anywhere is never allowed. ICMP and egress are not checked.",
         helpLinkUri: HelpLink(RuleIds.OpenIngress));
 
     public static readonly DiagnosticDescriptor PublicBucket = new(
@@ -266,7 +266,7 @@ public static class Descriptors
         category: Categories.Network,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Default-deny: buckets and objects are not public, and public access blocks turn all four flags on.",
+        description: "Default-deny: S3 buckets and objects get no public canned ACL (public-read, public-read-write, authenticated-read), and a BucketPublicAccessBlock turns all four of its flags on (a flag that is not set is false).",
         helpLinkUri: HelpLink(RuleIds.PublicBucket));
 
     public static readonly DiagnosticDescriptor PublicDatabase = new(
@@ -276,7 +276,7 @@ public static class Descriptors
         category: Categories.Network,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Default-deny: databases are reachable only from inside the network.",
+        description: "Default-deny: RDS instances, RDS cluster instances and Redshift clusters are reachable only from inside the VPC; PubliclyAccessible is never true, in any stack.",
         helpLinkUri: HelpLink(RuleIds.PublicDatabase));
 
     // ----- 6xxx: secrets -----

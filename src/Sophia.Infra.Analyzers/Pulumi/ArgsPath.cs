@@ -61,7 +61,7 @@ public interface IArgsPathVisitor
 /// A member path in resource args, such as <c>StorageEncrypted</c>, <c>RootBlockDevice.Encrypted</c> or
 /// <c>EbsBlockDevices[].Encrypted</c> (<c>[]</c>: every element of a list input). <see cref="Walk"/> follows it through the
 /// object initializers of the args, nested args (<c>new XArgs { ... }</c>, also through a local) and list inputs
-/// (collection initializers <c>P = { a, b }</c>, arrays and list creations), and reports what it finds at the end of the path,
+/// (collection initializers <c>P = { a, b }</c>, arrays, list creations and collection expressions), and reports what it finds at the end of the path,
 /// or where the path stops: a member that is not set, an explicit <c>null</c> block, or a value it cannot follow.
 /// Parse a path once (static field) and walk it per creation.
 /// </summary>
@@ -225,6 +225,14 @@ public sealed class ArgsPath
                 return;
             case { ConstantValue: { HasValue: true, Value: null } }:
                 visitor.Visit(new ArgsPathHit(ArgsPathHitKind.Null, depth, listIndex, owner, assignment));
+                return;
+            case var written when CollectionExpression.TryGetElements(written, out var elements):
+                // P = [a, b] (C# 12), read through its syntax.
+                foreach (var element in elements)
+                {
+                    VisitElement(element, depth, listIndex, index++, resolver, ref visitor, cancellationToken);
+                }
+
                 return;
             default:
                 visitor.Visit(new ArgsPathHit(ArgsPathHitKind.Unknown, depth, listIndex, owner, assignment));

@@ -85,6 +85,10 @@ public enum PulumiType
     IamPolicyStatementEffect,
     IamGetPolicyDocumentResult,
 
+    // Network (SIA5xxx)
+    S3BucketAclV2,
+    RdsClusterInstance,
+
     // Monitoring family (SIA7001-SIA7004)
     CloudWatchCompositeAlarm,
     AlbLoadBalancer,
@@ -189,6 +193,10 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.CloudWatch.MetricAlarm",
         "Pulumi.Aws.Iam.PolicyStatementEffect",
         "Pulumi.Aws.Iam.GetPolicyDocumentResult",
+
+        // Network (SIA5xxx)
+        "Pulumi.Aws.S3.BucketAclV2",
+        "Pulumi.Aws.Rds.ClusterInstance",
 
         // Monitoring family (SIA7001-SIA7004)
         "Pulumi.Aws.CloudWatch.CompositeAlarm",

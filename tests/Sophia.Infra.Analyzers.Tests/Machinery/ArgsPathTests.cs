@@ -47,6 +47,23 @@ public sealed class ArgsPathTests
     }
 
     [Fact]
+    public async Task ListSegment_CollectionExpression_EachElement()
+    {
+        Assert.Equal(
+            new[] { (ArgsPathHitKind.Value, 1, 0, (string?)"true"), (ArgsPathHitKind.Missing, 1, 1, (string?)null) },
+            await WalkAsync("EbsBlockDevices[].Encrypted", """
+                ProbeHost.Probe(new Aws.Ec2.Instance("vm", new Aws.Ec2.InstanceArgs
+                {
+                    EbsBlockDevices =
+                    [
+                        new Aws.Ec2.Inputs.InstanceEbsBlockDeviceArgs { DeviceName = "/dev/sdf", Encrypted = true },
+                        new Aws.Ec2.Inputs.InstanceEbsBlockDeviceArgs { DeviceName = "/dev/sdg" },
+                    ],
+                }));
+                """));
+    }
+
+    [Fact]
     public async Task TopLevelValue_AndMissing()
     {
         Assert.Equal(
