@@ -41,16 +41,17 @@ public sealed class SarifTests : IClassFixture<PackageFixture>
             Assert.Contains("sarif", root.GetProperty("$schema").GetString(), StringComparison.OrdinalIgnoreCase);
             var run = Assert.Single(root.GetProperty("runs").EnumerateArray());
 
-            // The findings the build printed: file(line,col): warning SIAnnnn: message, each once.
-            var printed = Regex.Matches(output, @"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),\d+\): warning (?<id>SIA\d{4}): ", RegexOptions.Multiline)
-                .Select(m => (File: Path.GetFileName(m.Groups["file"].Value.Trim()), Line: int.Parse(m.Groups["line"].Value), Id: m.Groups["id"].Value))
+            // The findings the build printed: file(line,col): warning SIAnnnn: message, each once (MSBuild repeats them in its
+            // summary). Two findings may share a place (SIA1101 names each stack file that lacks the key): their messages differ.
+            var printed = Regex.Matches(output, @"^\s*(?<file>[^\s(][^(]*)\((?<line>\d+),(?<column>\d+)\): warning (?<id>SIA\d{4}): (?<message>.*?)(?: \(https://[^)]*\))?(?: \[[^\]]*\])?\s*$", RegexOptions.Multiline)
+                .Select(m => (File: Path.GetFileName(m.Groups["file"].Value.Trim()), Line: int.Parse(m.Groups["line"].Value), Column: int.Parse(m.Groups["column"].Value), Id: m.Groups["id"].Value, Message: m.Groups["message"].Value))
                 .ToHashSet();
             Assert.NotEmpty(printed);
 
             var results = run.GetProperty("results").EnumerateArray()
                 .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("SIA", StringComparison.Ordinal))
                 .ToList();
-            var logged = new List<(string File, int Line, string Id)>();
+            var logged = new List<(string File, int Line, int Column, string Id, string Message)>();
             foreach (var result in results)
             {
                 var id = result.GetProperty("ruleId").GetString()!;
@@ -65,9 +66,10 @@ public sealed class SarifTests : IClassFixture<PackageFixture>
 
                 var physical = locations[0].GetProperty("physicalLocation");
                 var uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
-                var line = physical.GetProperty("region").GetProperty("startLine").GetInt32();
+                var region = physical.GetProperty("region");
+                var line = region.GetProperty("startLine").GetInt32();
                 Assert.True(line >= 1, id + " at line " + line);
-                logged.Add((Path.GetFileName(new Uri(uri).LocalPath), line, id));
+                logged.Add((Path.GetFileName(new Uri(uri).LocalPath), line, region.GetProperty("startColumn").GetInt32(), id, result.GetProperty("message").GetProperty("text").GetString()!));
             }
 
             Assert.Equal(logged.Count, logged.Distinct().Count());

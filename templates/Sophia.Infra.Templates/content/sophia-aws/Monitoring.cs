@@ -34,7 +34,7 @@ public static class Monitoring
         }, new CustomResourceOptions { Protect = isProd });
 
         const string errorMetric = "AppErrors";
-        new Aws.CloudWatch.LogMetricFilter(Naming.Name("log-metric-filter", "errors"), new Aws.CloudWatch.LogMetricFilterArgs
+        new Aws.CloudWatch.LogMetricFilter(Naming.Name("metric-filter", "errors"), new Aws.CloudWatch.LogMetricFilterArgs
         {
             LogGroupName = logGroup.Name,
             Pattern = "ERROR",
