@@ -36,6 +36,7 @@ public sealed class FixVerificationTests
         // The configuration's name is derived from the bucket's; a bucket named by concatenation ("sophia-" + stack +
         // "-bucket-x") gets "-bucket-sse" appended instead of its type token replaced (the name building is being reworked there).
         ("BucketEncryptionCodeFix", "SIA1001"),
+        ("DataRecoveryCodeFix", "SIA1001"), // the SIA2002 BucketVersioning is inserted by the same code (BucketCompanionEdits)
     };
 
     private readonly ITestOutputHelper _output;
