@@ -30,6 +30,23 @@ public static class Rollback
             BillingMode = "PAY_PER_REQUEST",
         }, options);
 
+        // SIA2002, at the creation: a bucket without versioning (encrypted, so that only the rollback rule speaks).
+        var exports = new Aws.S3.Bucket($"sophia-{stack}-bucket-exports", null, options);
+        new Aws.S3.BucketServerSideEncryptionConfiguration($"sophia-{stack}-bucket-sse-exports", new Aws.S3.BucketServerSideEncryptionConfigurationArgs
+        {
+            Bucket = exports.Id,
+            Rules =
+            {
+                new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleArgs
+                {
+                    ApplyServerSideEncryptionByDefault = new Aws.S3.Inputs.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs
+                    {
+                        SseAlgorithm = "aws:kms",
+                    },
+                },
+            },
+        }, options);
+
         // Compliant: backups and a final snapshot in production, point-in-time recovery on.
         new Aws.Rds.Cluster($"sophia-{stack}-db-cluster-reports", new Aws.Rds.ClusterArgs
         {

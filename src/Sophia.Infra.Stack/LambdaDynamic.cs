@@ -55,6 +55,15 @@ public static class LambdaDynamic
             },
         }, new CustomResourceOptions { Protect = isProd });
 
+        new Aws.S3.BucketVersioning($"sophia-{stack}-bucket-versioning-artifacts", new Aws.S3.BucketVersioningArgs
+        {
+            Bucket = bucket.Id,
+            VersioningConfiguration = new Aws.S3.Inputs.BucketVersioningVersioningConfigurationArgs
+            {
+                Status = "Enabled",
+            },
+        }, new CustomResourceOptions { Protect = isProd });
+
         new Aws.S3.BucketPublicAccessBlock($"sophia-{stack}-bucket-public-access-block-artifacts", new Aws.S3.BucketPublicAccessBlockArgs
         {
             Bucket = bucket.Id,

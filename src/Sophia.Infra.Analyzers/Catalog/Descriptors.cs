@@ -122,14 +122,33 @@ public static class Descriptors
         description: "Production resources are created with Protect = stack == \"prod\" so that pulumi destroy or a replacement cannot delete them. A resource whose options set Parent inherits its parent's protection.",
         helpLinkUri: HelpLink(RuleIds.ProductionNotProtected));
 
+    private const string DataNotRecoverableTitle = "Data cannot be rolled back";
+    private const string DataNotRecoverableDescription = "Rollback ready: a rollback procedure cannot bring back a dropped database, table or overwritten object unless backups, a final snapshot, point-in-time recovery or versioning kept the data. RDS instances and clusters keep backups and a final snapshot and DynamoDB tables have point-in-time recovery in production stacks; every S3 bucket is versioned (a BucketVersioning resource with Status \"Enabled\", or inline Versioning).";
+
+    /// <summary>SIA2002 as reported at compilation end (a bucket that no versioning resource in any file refers to).</summary>
     public static readonly DiagnosticDescriptor DataNotRecoverable = new(
         RuleIds.DataNotRecoverable,
-        title: "Production data cannot be rolled back",
+        title: DataNotRecoverableTitle,
         messageFormat: "{0}",
         category: Categories.Rollback,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Rollback ready: a rollback procedure cannot bring back a dropped database or table unless backups, a final snapshot or point-in-time recovery kept the data. RDS instances and clusters keep backups and a final snapshot, DynamoDB tables have point-in-time recovery, in production stacks.",
+        description: DataNotRecoverableDescription,
+        helpLinkUri: HelpLink(RuleIds.DataNotRecoverable),
+        customTags: CompilationEnd);
+
+    /// <summary>
+    /// <see cref="DataNotRecoverable"/> without the CompilationEnd tag, for findings reported while typing (RDS, DynamoDB, a
+    /// versioning status, a bucket decided from its own file). A live variant (see <see cref="LiveVariants"/>), not a rule of its own.
+    /// </summary>
+    public static readonly DiagnosticDescriptor DataNotRecoverableLive = new(
+        RuleIds.DataNotRecoverable,
+        title: DataNotRecoverableTitle,
+        messageFormat: "{0}",
+        category: Categories.Rollback,
+        defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
+        isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
+        description: DataNotRecoverableDescription,
         helpLinkUri: HelpLink(RuleIds.DataNotRecoverable));
 
     public static readonly DiagnosticDescriptor MissingRollbackProcedure = new(
@@ -416,6 +435,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor[] LiveVariants =
     {
         BucketNotEncryptedLive,
+        DataNotRecoverableLive,
         MissingStackConfigLive,
         ResourceInsideApplyLive,
     };

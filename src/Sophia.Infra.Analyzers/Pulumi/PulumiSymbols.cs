@@ -98,6 +98,10 @@ public enum PulumiType
     // Issue 14 (rules on the real types of the extended listing): encryption at rest
     OpenSearchDomain,
 
+    // Rollback family (SIA2002): versioning resources of buckets
+    S3BucketVersioning,
+    S3BucketVersioningV2,
+
     // Plan family (SIA8001, SIA8002): Input<T>.Apply and the attribute that marks required inputs
     InputExtensions,
     InputAttribute,
@@ -205,6 +209,10 @@ public sealed class PulumiSymbols
         "Pulumi.Aws.ApiGatewayV2.Stage",
 
         "Pulumi.Aws.OpenSearch.Domain",
+
+        // Rollback family (SIA2002): versioning resources of buckets
+        "Pulumi.Aws.S3.BucketVersioning",
+        "Pulumi.Aws.S3.BucketVersioningV2",
 
         "Pulumi.InputExtensions",
         "Pulumi.InputAttribute",

@@ -6,7 +6,7 @@ namespace Sophia.Infra.Analyzers.Rules.Encryption;
 /// </summary>
 public static class EncryptionFix
 {
-    /// <summary>Which edit fixes the finding: <see cref="Replace"/>, <see cref="Add"/>, <see cref="Redirect"/> or <see cref="AddConfiguration"/>.</summary>
+    /// <summary>Which edit fixes the finding: <see cref="Replace"/>, <see cref="Add"/>, <see cref="Redirect"/>, <see cref="AddConfiguration"/> or <see cref="AddVersioning"/>.</summary>
     public const string Edit = "Edit";
 
     /// <summary>Replace the expression at the diagnostic's location with <see cref="Value"/> (and add <see cref="Members"/>, if any).</summary>
@@ -20,6 +20,9 @@ public static class EncryptionFix
 
     /// <summary>Insert a BucketServerSideEncryptionConfiguration bound to the bucket created at the diagnostic's location.</summary>
     public const string AddConfiguration = "AddConfiguration";
+
+    /// <summary>Insert a BucketVersioning (Status "Enabled") bound to the bucket created at the diagnostic's location (SIA2002).</summary>
+    public const string AddVersioning = "AddVersioning";
 
     /// <summary>The C# expression that replaces the value (for <see cref="Replace"/>); <see cref="StackName"/> in it stands for the stack name.</summary>
     public const string Value = "Value";

@@ -19,23 +19,26 @@ namespace Sophia.Infra.Analyzers.Rules.Rollback;
 /// whose <c>PointInTimeRecovery.Enabled</c> is not true in a production stack. "In a production stack" is read as SIA2001
 /// reads <c>Protect</c> (<see cref="ProductionCondition"/>, the stacks of <c>sophia_infra.production_stacks</c>):
 /// <c>stack == "prod" ? 7 : 0</c> and <c>SkipFinalSnapshot = stack != "prod"</c> are fine. A wrong value is reported at the
-/// value (each its own finding), a missing recovery setting at the creation; unknown values are silent.
+/// value (each its own finding), a missing recovery setting at the creation; unknown values are silent. An S3 bucket (any
+/// stack) without versioning: see <see cref="BucketVersioning"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
 {
     private static readonly ArgsPath PointInTimeRecovery = new("PointInTimeRecovery.Enabled");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DataNotRecoverable);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DataNotRecoverable, Descriptors.DataNotRecoverableLive);
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
         var symbols = services.Symbols;
-        if (symbols.Get(PulumiType.RdsInstance) is null && symbols.Get(PulumiType.RdsCluster) is null && symbols.Get(PulumiType.DynamoDbTable) is null)
+        if (symbols.Get(PulumiType.RdsInstance) is null && symbols.Get(PulumiType.RdsCluster) is null && symbols.Get(PulumiType.DynamoDbTable) is null
+            && symbols.Get(PulumiType.S3Bucket) is null && symbols.Get(PulumiType.S3BucketV2) is null)
         {
             return;
         }
 
+        var buckets = new BucketVersioning(context.Compilation, services);
         RegisterResourceCreationAction(context, services, (operationContext, creation) =>
         {
             var type = creation.Type;
@@ -51,7 +54,13 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
             {
                 AnalyzeTable(operationContext, creation, services.Values);
             }
+            else
+            {
+                buckets.Analyze(operationContext, creation);
+            }
         });
+
+        context.RegisterCompilationEndAction(buckets.ReportAtCompilationEnd);
     }
 
     private static void AnalyzeDatabase(OperationAnalysisContext context, ResourceCreation creation, ValueResolver values, string store)
@@ -99,7 +108,7 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
                 .Add(EncryptionFix.Edit, EncryptionFix.Add)
                 .Add(EncryptionFix.Members, "PointInTimeRecovery.Enabled=true");
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.DataNotRecoverable,
+                Descriptors.DataNotRecoverableLive,
                 creation.Operation.Syntax.GetLocation(),
                 properties,
                 Message("DynamoDB table", creation, values, cancellationToken,
@@ -144,7 +153,7 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
             .Add(EncryptionFix.Value, replacement);
         var written = ValueResolver.Unwrap(value).Syntax;
         var location = written.SyntaxTree == creation.Operation.Syntax.SyntaxTree ? written.GetLocation() : creation.Operation.Syntax.GetLocation();
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataNotRecoverable, location, properties, Message(store, creation, values, context.CancellationToken, reason)));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataNotRecoverableLive, location, properties, Message(store, creation, values, context.CancellationToken, reason)));
     }
 
     private static string Message(string store, ResourceCreation creation, ValueResolver values, CancellationToken cancellationToken, string reason) =>

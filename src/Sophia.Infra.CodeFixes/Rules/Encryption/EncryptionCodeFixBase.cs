@@ -21,11 +21,15 @@ public abstract class EncryptionCodeFixBase : CodeFixProvider
 
     public sealed override FixAllProvider GetFixAllProvider() => new FixAll(Title);
 
-    public sealed override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!EncryptionEdits.CanFix(diagnostic))
+            if (!EncryptionEdits.CanFix(diagnostic)
+                || (diagnostic.Properties.TryGetValue(Sophia.Infra.Analyzers.Rules.Encryption.EncryptionFix.Edit, out var edit)
+                    && edit == Sophia.Infra.Analyzers.Rules.Encryption.EncryptionFix.AddVersioning
+                    && !BucketCompanionEdits.CanInsert(root, diagnostic)))
             {
                 continue;
             }
@@ -37,8 +41,6 @@ public abstract class EncryptionCodeFixBase : CodeFixProvider
                     EquivalenceKey),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 
     private sealed class FixAll : Infrastructure.DocumentBasedFixAllProvider

@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using Sophia.Infra.Analyzers.Infrastructure;
+using Sophia.Infra.Analyzers.Options;
 using Sophia.Infra.Analyzers.Pulumi;
 using Sophia.Infra.Analyzers.Rules.Encryption;
 using Sophia.Infra.CodeFixes.Infrastructure;
@@ -29,7 +30,13 @@ internal static class EncryptionEdits
     /// <summary>True when <paramref name="diagnostic"/> carries an edit these fixes can make.</summary>
     public static bool CanFix(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(EncryptionFix.Edit, out var edit)
-        && edit is EncryptionFix.Replace or EncryptionFix.Add or EncryptionFix.Redirect;
+        && edit is EncryptionFix.Replace or EncryptionFix.Add or EncryptionFix.Redirect or EncryptionFix.AddVersioning;
+
+    private static void WriteVersioning(System.Text.StringBuilder text, Func<int, string, string> line) => text
+        .Append(line(1, "VersioningConfiguration = new global::Pulumi.Aws.S3.Inputs.BucketVersioningVersioningConfigurationArgs"))
+        .Append(line(1, "{"))
+        .Append(line(2, "Status = \"Enabled\","))
+        .Append(line(1, "},"));
 
     public static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
@@ -42,7 +49,9 @@ internal static class EncryptionEdits
         }
 
         var root = editor.OriginalRoot;
-        foreach (var diagnostic in diagnostics)
+        HashSet<string>? newLocals = null;
+        ResourceNames? versioningNames = null;
+        foreach (var diagnostic in diagnostics.OrderBy(static d => d.Location.SourceSpan.Start))
         {
             if (!diagnostic.Properties.TryGetValue(EncryptionFix.Edit, out var edit) || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
             {
@@ -60,6 +69,19 @@ internal static class EncryptionEdits
                     break;
                 case EncryptionFix.Redirect:
                     Redirect(editor, node, services, cancellationToken);
+                    break;
+                case EncryptionFix.AddVersioning when services.Symbols.Get(PulumiType.S3BucketVersioning) is { } versioningType:
+                    versioningNames ??= await ResourceNames.OfTypeAsync(document, versioningType, null, cancellationToken).ConfigureAwait(false);
+                    BucketCompanionEdits.Insert(
+                        editor,
+                        node,
+                        services,
+                        versioningType,
+                        new OptionReader(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(root.SyntaxTree), diagnostic.Id),
+                        versioningNames,
+                        newLocals ??= new HashSet<string>(StringComparer.Ordinal),
+                        WriteVersioning,
+                        cancellationToken);
                     break;
             }
         }

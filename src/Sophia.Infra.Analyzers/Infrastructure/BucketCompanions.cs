@@ -1,0 +1,446 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using Sophia.Infra.Analyzers.Catalog;
+using Sophia.Infra.Analyzers.Infrastructure;
+using Sophia.Infra.Analyzers.Options;
+using Sophia.Infra.Analyzers.Pulumi;
+using Sophia.Infra.Analyzers.Rules.Encryption;
+using Sophia.Infra.Analyzers.Values;
+
+namespace Sophia.Infra.Analyzers.Infrastructure;
+
+/// <summary>
+/// The cross-file mechanism of the rules that a bucket satisfies either inline or by a companion resource anywhere in the
+/// compilation whose <c>Bucket</c> is bound to it (SIA3001: a <c>BucketServerSideEncryptionConfiguration(V2)</c>; SIA2002: a
+/// <c>BucketVersioning(V2)</c>). A companion is bound by <c>x.Id</c>, <c>x.BucketName</c>, <c>x.Bucket</c> (any member of a bucket)
+/// where <c>x</c> is followed through locals, fields and properties to the bucket's creation, or matched by the symbol the bucket
+/// is stored in (across files); or by a literal equal to the bucket's own physical name.
+/// <para>
+/// Facts are gathered per creation and decided at compilation end. A binding the analyzer cannot follow (a parameter, a
+/// call, a symbol no bucket is stored in) could be any bucket, so then no bucket is reported: unknown is never a finding.
+/// </para>
+/// <para>
+/// The IDE runs compilation-end actions only in full-solution analysis. So a bucket is also decided at once, from its own file,
+/// when no other file of the compilation mentions the companion type (a syntax scan, cached per tree and per kind): then every
+/// companion that could bind it is in its file. Such findings are reported with the rule's live descriptor (no CompilationEnd
+/// tag) and are not reported again at compilation end.
+/// </para>
+/// </summary>
+internal abstract class BucketCompanions
+{
+    private readonly Compilation _compilation;
+    private readonly AnalysisServices _services;
+    private readonly ConcurrentBag<Candidate> _candidates = new();
+    private readonly Bindings _bindings = new();
+    private readonly ConcurrentDictionary<SyntaxTree, Bindings> _fileBindings = new();
+    private HashSet<SyntaxTree>? _mentioning;
+
+    private readonly CompanionMention _mention;
+
+    protected BucketCompanions(Compilation compilation, AnalysisServices services, CompanionMention mention)
+    {
+        _compilation = compilation;
+        _services = services;
+        _mention = mention;
+    }
+
+    protected PulumiSymbols Symbols => _services.Symbols;
+
+    protected ValueResolver Values => _services.Values;
+
+    /// <summary>True for the companion resource types (both versions).</summary>
+    protected abstract bool IsCompanion(ITypeSymbol? type);
+
+    /// <summary>True when the bucket's own args satisfy the rule (they may report a wrong inline value themselves).</summary>
+    protected abstract bool IsSatisfiedInline(OperationAnalysisContext context, ResourceCreation creation, IObjectCreationOperation args, bool isV2);
+
+    /// <summary>Checks the values of a companion (its binding is recorded by the mechanism).</summary>
+    protected virtual void AnalyzeCompanion(OperationAnalysisContext context, ResourceCreation creation)
+    {
+    }
+
+    /// <summary>Reports a bucket that nothing satisfies, with the live descriptor or the compilation-end one.</summary>
+    protected abstract void Report(Action<Diagnostic> report, bool live, ResourceCreation bucket, CancellationToken cancellationToken);
+
+    /// <summary>Handles a resource creation if it is a bucket or a companion.</summary>
+    public void Analyze(OperationAnalysisContext context, ResourceCreation creation)
+    {
+        var type = creation.Type;
+        if (Symbols.Is(type, PulumiType.S3Bucket))
+        {
+            AnalyzeBucket(context, creation, isV2: false);
+        }
+        else if (Symbols.Is(type, PulumiType.S3BucketV2))
+        {
+            AnalyzeBucket(context, creation, isV2: true);
+        }
+        else if (IsCompanion(type))
+        {
+            Bind(creation, _bindings, context.CancellationToken);
+            AnalyzeCompanion(context, creation);
+        }
+    }
+
+    // ------------------------------------------------------------------ buckets
+
+    private void AnalyzeBucket(OperationAnalysisContext context, ResourceCreation creation, bool isV2)
+    {
+        var cancellationToken = context.CancellationToken;
+        var symbol = StoredIn(creation.Operation);
+        if (symbol is not null)
+        {
+            _bindings.BucketSymbols.TryAdd(symbol, 0);
+        }
+
+        if (!creation.HasKnownArgs(Values, cancellationToken))
+        {
+            return;
+        }
+
+        var args = creation.GetArgsCreation(Values, cancellationToken);
+        if (args is not null && IsSatisfiedInline(context, creation, args, isV2))
+        {
+            return;
+        }
+
+        var candidate = new Candidate(creation, args, symbol, isV2);
+        if (IsUnencryptedInItsFile(context.Operation.SemanticModel, candidate, cancellationToken))
+        {
+            Report(context.ReportDiagnostic, live: true, candidate.Creation, cancellationToken);
+            return;
+        }
+
+        _candidates.Add(candidate);
+    }
+
+    protected bool IsSetToNonNull(ISimpleAssignmentOperation? assignment, CancellationToken cancellationToken) =>
+        assignment is not null && Values.Follow(assignment.Value, cancellationToken).ConstantValue is not { HasValue: true, Value: null };
+
+    /// <summary>Records what the <c>Bucket</c> of companion <paramref name="creation"/> is bound to.</summary>
+    private void Bind(ResourceCreation creation, Bindings bindings, CancellationToken cancellationToken)
+    {
+        var bucket = creation.FindArgsAssignment("Bucket", Values, cancellationToken);
+        if (bucket is null || !creation.HasKnownArgs(Values, cancellationToken))
+        {
+            // Not written yet (or args from elsewhere): it may be meant for any bucket.
+            bindings.MarkUnknown();
+            return;
+        }
+
+        var value = Values.Follow(bucket.Value, cancellationToken);
+        if (value is IMemberReferenceOperation { Instance: { } instance } && IsBucket(instance.Type))
+        {
+            var target = Values.Follow(instance, cancellationToken);
+            if (target is IObjectCreationOperation targetCreation && IsBucket(targetCreation.Type))
+            {
+                bindings.Creations.TryAdd(KeyOf(targetCreation.Syntax), 0);
+                return;
+            }
+
+            var symbol = SymbolOf(target);
+            if (symbol is not null)
+            {
+                bindings.Symbols.TryAdd(symbol, 0);
+                return;
+            }
+        }
+        else if (Values.ResolveConstant(value, cancellationToken) is { HasValue: true, Value: string name })
+        {
+            bindings.Names.TryAdd(name, 0);
+            return;
+        }
+
+        bindings.MarkUnknown();
+    }
+
+    protected bool IsBucket(ITypeSymbol? type) => Symbols.Is(type, PulumiType.S3Bucket) || Symbols.Is(type, PulumiType.S3BucketV2);
+
+    /// <summary>The bucket's name for a message about <paramref name="creation"/> (a bucket, or a companion bound to one).</summary>
+    protected string BucketNameFor(ResourceCreation creation, CancellationToken cancellationToken)
+    {
+        if (!IsCompanion(creation.Type))
+        {
+            return EncryptionAnalyzer.NameOf(creation, Values, cancellationToken);
+        }
+
+        var bucket = creation.FindArgsAssignment("Bucket", Values, cancellationToken);
+        if (bucket is null)
+        {
+            return "(unknown)";
+        }
+
+        if (Values.Follow(bucket.Value, cancellationToken) is IMemberReferenceOperation { Instance: { } instance }
+            && Values.Follow(instance, cancellationToken) is IObjectCreationOperation target
+            && ResourceCreation.TryCreate(target, Symbols, out var bucketCreation))
+        {
+            return EncryptionAnalyzer.NameOf(bucketCreation, Values, cancellationToken);
+        }
+
+        return ValueResolver.Unwrap(bucket.Value).Syntax.ToString();
+    }
+
+    // ------------------------------------------------------------------ deciding
+
+    /// <summary>Reports every bucket that no companion is bound to, unless some binding cannot be followed.</summary>
+    public void ReportAtCompilationEnd(CompilationAnalysisContext context)
+    {
+        if (_candidates.IsEmpty || !_bindings.IsDecisive(_bindings.BucketSymbols))
+        {
+            return;
+        }
+
+        foreach (var candidate in _candidates)
+        {
+            if (!_bindings.Binds(candidate, Values, context.CancellationToken))
+            {
+                Report(context.ReportDiagnostic, live: false, candidate.Creation, context.CancellationToken);
+            }
+        }
+    }
+
+    /// <summary>True when the bucket's own file decides it, and decides that no companion is bound to it.</summary>
+    private bool IsUnencryptedInItsFile(SemanticModel? model, Candidate candidate, CancellationToken cancellationToken)
+    {
+        var tree = candidate.Creation.Operation.Syntax.SyntaxTree;
+        var mentioning = TreesMentioningCompanions(cancellationToken);
+        var inThisTree = mentioning.Contains(tree);
+        if (mentioning.Count > (inThisTree ? 1 : 0))
+        {
+            return false;
+        }
+
+        if (!inThisTree)
+        {
+            return true; // no companion anywhere in the compilation
+        }
+
+        if (model is null || model.SyntaxTree != tree)
+        {
+            return false;
+        }
+
+        var bindings = _fileBindings.GetOrAdd(tree, _ => BindingsOf(model, cancellationToken));
+        return bindings.IsDecisive(bindings.BucketSymbols) && !bindings.Binds(candidate, Values, cancellationToken);
+    }
+
+    /// <summary>The bindings and bucket symbols of one file, from its own semantic model.</summary>
+    private Bindings BindingsOf(SemanticModel model, CancellationToken cancellationToken)
+    {
+        var bindings = new Bindings();
+        foreach (var node in model.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is not BaseObjectCreationExpressionSyntax
+                || model.GetOperation(node, cancellationToken) is not IObjectCreationOperation operation
+                || !ResourceCreation.TryCreate(operation, Symbols, out var creation))
+            {
+                continue;
+            }
+
+            if (IsBucket(creation.Type))
+            {
+                if (StoredIn(operation) is { } symbol)
+                {
+                    bindings.BucketSymbols.TryAdd(symbol, 0);
+                }
+            }
+            else if (IsCompanion(creation.Type))
+            {
+                Bind(creation, bindings, cancellationToken);
+            }
+        }
+
+        return bindings;
+    }
+
+    /// <summary>The trees of the compilation whose text names the companion type (computed once per compilation, cached per tree).</summary>
+    private HashSet<SyntaxTree> TreesMentioningCompanions(CancellationToken cancellationToken)
+    {
+        var mentioning = Volatile.Read(ref _mentioning);
+        if (mentioning is not null)
+        {
+            return mentioning;
+        }
+
+        mentioning = new HashSet<SyntaxTree>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_mention.IsMentionedIn(tree))
+            {
+                mentioning.Add(tree);
+            }
+        }
+
+        Interlocked.CompareExchange(ref _mentioning, mentioning, null);
+        return Volatile.Read(ref _mentioning)!;
+    }
+
+    // ------------------------------------------------------------------ symbols and keys
+
+    /// <summary>The local, field or property a creation is stored in (<c>var b = new ...</c>, <c>B = new ...</c>); null otherwise.</summary>
+    private static ISymbol? StoredIn(IOperation creation)
+    {
+        var current = creation;
+        var parent = current.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = parent;
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            IFieldInitializerOperation { InitializedFields.Length: 1 } field => field.InitializedFields[0].OriginalDefinition,
+            IPropertyInitializerOperation { InitializedProperties.Length: 1 } property => property.InitializedProperties[0].OriginalDefinition,
+            ISimpleAssignmentOperation assignment when assignment.Value == current => SymbolOf(assignment.Target),
+            _ => null,
+        };
+    }
+
+    /// <summary>The local, field or property an operation reads (whatever the instance of the member); null for anything else.</summary>
+    private static ISymbol? SymbolOf(IOperation operation) => ValueResolver.Unwrap(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field.OriginalDefinition,
+        IPropertyReferenceOperation { Arguments.IsEmpty: true } property => property.Property.OriginalDefinition,
+        _ => null,
+    };
+
+    private static (SyntaxTree Tree, TextSpan Span) KeyOf(SyntaxNode node) => (node.SyntaxTree, node.Span);
+
+    /// <summary>A bucket that is not satisfied inline, waiting for the bindings.</summary>
+    private sealed class Candidate
+    {
+        public Candidate(ResourceCreation creation, IObjectCreationOperation? args, ISymbol? symbol, bool isV2)
+        {
+            Creation = creation;
+            Args = args;
+            Symbol = symbol;
+            IsV2 = isV2;
+        }
+
+        public ResourceCreation Creation { get; }
+
+        public IObjectCreationOperation? Args { get; }
+
+        public ISymbol? Symbol { get; }
+
+        public bool IsV2 { get; }
+
+        public (SyntaxTree Tree, TextSpan Span) Key => KeyOf(Creation.Operation.Syntax);
+    }
+
+    /// <summary>What companions are bound to: bucket creations, symbols buckets are stored in, literal bucket names.</summary>
+    private sealed class Bindings
+    {
+        private int _unknown;
+
+        public ConcurrentDictionary<(SyntaxTree Tree, TextSpan Span), byte> Creations { get; } = new();
+
+        public ConcurrentDictionary<ISymbol, byte> Symbols { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentDictionary<string, byte> Names { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The symbols that buckets are stored in (of the compilation, or of one file).</summary>
+        public ConcurrentDictionary<ISymbol, byte> BucketSymbols { get; } = new(SymbolEqualityComparer.Default);
+
+        public void MarkUnknown() => Interlocked.Exchange(ref _unknown, 1);
+
+        /// <summary>True when every binding points at something known: no unknown binding, no symbol that holds no bucket we saw.</summary>
+        public bool IsDecisive(ConcurrentDictionary<ISymbol, byte> bucketSymbols)
+        {
+            if (Volatile.Read(ref _unknown) != 0)
+            {
+                return false;
+            }
+
+            foreach (var bound in Symbols)
+            {
+                if (!bucketSymbols.ContainsKey(bound.Key))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public bool Binds(Candidate candidate, ValueResolver values, CancellationToken cancellationToken)
+        {
+            if (Creations.ContainsKey(candidate.Key) || (candidate.Symbol is not null && Symbols.ContainsKey(candidate.Symbol)))
+            {
+                return true;
+            }
+
+            if (Names.IsEmpty)
+            {
+                return false;
+            }
+
+            // A companion bound by a literal name binds the bucket of that physical name.
+            var name = ResourceCreation.FindInitializerAssignment(candidate.Args, candidate.IsV2 ? "Bucket" : "BucketName");
+            if (name is null)
+            {
+                return false; // auto-named: no literal can name it
+            }
+
+            return values.ResolveConstant(name.Value, cancellationToken) is not { HasValue: true, Value: string known } || Names.ContainsKey(known);
+        }
+    }
+}
+
+/// <summary>
+/// Which trees name a companion type (<c>Name</c> or <c>NameV2</c> as an identifier; comments included: it errs towards
+/// "mentioned"). One static instance per companion kind, so the per-tree answer is cached across compilations.
+/// </summary>
+internal sealed class CompanionMention
+{
+    private static readonly object Mentions = new();
+    private static readonly object DoesNotMention = new();
+
+    private readonly string _typeName;
+    private readonly ConditionalWeakTable<SyntaxTree, object> _cache = new();
+    private readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback _factory;
+
+    public CompanionMention(string typeName)
+    {
+        _typeName = typeName;
+        _factory = tree => Names(tree) ? Mentions : DoesNotMention;
+    }
+
+    public bool IsMentionedIn(SyntaxTree tree) => _cache.GetValue(tree, _factory) == Mentions;
+
+    private bool Names(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        for (var index = text.IndexOf(_typeName, StringComparison.Ordinal); index >= 0; index = text.IndexOf(_typeName, index + 1, StringComparison.Ordinal))
+        {
+            var end = index + _typeName.Length;
+            if (end + 1 < text.Length && text[end] == 'V' && text[end + 1] == '2')
+            {
+                end += 2;
+            }
+
+            var before = index == 0 ? ' ' : text[index - 1];
+            var after = end >= text.Length ? ' ' : text[end];
+            if (!IsIdentifierChar(before) && !IsIdentifierChar(after))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+}
