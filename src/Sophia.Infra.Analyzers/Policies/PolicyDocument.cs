@@ -124,7 +124,8 @@ public sealed class PolicyStatement
         PolicyPresence principalPresence,
         ImmutableArray<PolicyPrincipal> principals,
         PolicyPresence condition,
-        Location? location)
+        Location? location,
+        PolicyValueList? notPrincipal = null)
     {
         Index = index;
         Sid = sid;
@@ -137,6 +138,7 @@ public sealed class PolicyStatement
         Principals = principals;
         Condition = condition;
         Location = location;
+        NotPrincipal = notPrincipal ?? PolicyValueList.Absent;
     }
 
     /// <summary>The position of the statement in the document (0-based).</summary>
@@ -159,6 +161,12 @@ public sealed class PolicyStatement
 
     /// <summary>The principals of <c>Principal</c> that are written (known or not).</summary>
     public ImmutableArray<PolicyPrincipal> Principals { get; }
+
+    /// <summary>
+    /// Whether a <c>NotPrincipal</c> (<c>NotPrincipals</c> of GetPolicyDocument) is written, and where its key is; its values
+    /// are not read (the statement grants every principal but those).
+    /// </summary>
+    public PolicyValueList NotPrincipal { get; }
 
     /// <summary>Whether the statement has a (non-empty) <c>Condition</c>.</summary>
     public PolicyPresence Condition { get; }

@@ -77,10 +77,18 @@ public static class PolicyDocumentBuilder
             : PolicyEffect.Unknown;
 
         var principalPresence = Presence(statement, "Principal" + plural, hidden);
+        var notPrincipalPresence = Presence(statement, "NotPrincipal" + plural, hidden);
         if (principalPresence == PolicyPresence.Absent)
         {
-            principalPresence = Presence(statement, "NotPrincipal" + plural, hidden);
+            principalPresence = notPrincipalPresence;
         }
+
+        var notPrincipal = notPrincipalPresence switch
+        {
+            PolicyPresence.Present => new PolicyValueList(PolicyPresence.Present, ImmutableArray<PolicyValue>.Empty, isComplete: false, statement.Find("NotPrincipal" + plural)?.KeyLocation),
+            PolicyPresence.Unknown => PolicyValueList.Unknown,
+            _ => PolicyValueList.Absent,
+        };
 
         var principals = ImmutableArray.CreateBuilder<PolicyPrincipal>();
         if (statement.Find("Principal" + plural) is { } principal)
@@ -106,7 +114,8 @@ public static class PolicyDocumentBuilder
             principalPresence,
             principals.ToImmutable(),
             Presence(statement, "Condition" + plural, hidden),
-            statement.Location);
+            statement.Location,
+            notPrincipal);
     }
 
     private static PolicyEffect EffectOf(PolicyNode node) => node.Value?.Text switch

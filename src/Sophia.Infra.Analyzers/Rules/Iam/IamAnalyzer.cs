@@ -146,6 +146,11 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
             {
                 if (statement.Effect == PolicyEffect.Allow)
                 {
+                    if (statement.NotResource.Presence == PolicyPresence.Present)
+                    {
+                        return true;
+                    }
+
                     foreach (var resource in statement.Resource.Values)
                     {
                         if (resource.Text == "*")
@@ -163,7 +168,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
         {
             foreach (var statement in document.Statements)
             {
-                if (statement.Principals.Length > 0)
+                if (statement.Principals.Length > 0 || statement.NotPrincipal.Presence == PolicyPresence.Present)
                 {
                     return true;
                 }
@@ -258,9 +263,36 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                     {
                         if (resource.Text == "*" && BroadAction(statement) is { } broad)
                         {
-                            Report(context, Descriptors.WildcardResource, resource.Location, anchor, statement.DisplayName, broad);
+                            Report(context, Descriptors.WildcardResource, resource.Location, anchor, statement.DisplayName, broad, "every resource (\"*\")", "name the resource ARNs it acts on instead");
                         }
                     }
+
+                    // NotResource with Allow grants every resource but the listed ones (design: SIA4002 in an identity policy).
+                    if (statement.NotResource.Presence == PolicyPresence.Present)
+                    {
+                        Report(
+                            context,
+                            Descriptors.WildcardResource,
+                            statement.NotResource.MemberLocation,
+                            anchor,
+                            statement.DisplayName,
+                            DescribeActions(statement),
+                            "every resource except those in NotResource",
+                            "replace NotResource with Resource listing the ARNs it acts on");
+                    }
+                }
+
+                // SIA4003: NotPrincipal with Allow grants every principal but the listed ones; a Condition narrows it (design).
+                if (statement.NotPrincipal.Presence == PolicyPresence.Present && statement.Condition == PolicyPresence.Absent)
+                {
+                    Report(
+                        context,
+                        Descriptors.WildcardPrincipal,
+                        statement.NotPrincipal.MemberLocation,
+                        anchor,
+                        statement.DisplayName + " of the " + description,
+                        "every principal except those in NotPrincipal",
+                        "replace NotPrincipal with Principal naming the principals it trusts (an account, role or service), or add a Condition");
                 }
 
                 // SIA4003: any principal, no condition.
@@ -324,6 +356,24 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 IamActionMatchKind.NotChecked => "the partial wildcard action \"" + action + "\"",
                 _ => null,
             };
+        }
+
+        /// <summary>The actions of a statement for the SIA4002 NotResource message: the first one written, or NotAction's meaning.</summary>
+        private static string DescribeActions(PolicyStatement statement)
+        {
+            if (statement.NotAction.Presence == PolicyPresence.Present)
+            {
+                return "every action except those in NotAction";
+            }
+
+            var values = statement.Action.Values;
+            if (values.Length == 0)
+            {
+                return "its actions";
+            }
+
+            var first = "\"" + values[0].Display + "\"";
+            return values.Length == 1 ? first : first + " and " + (values.Length - 1) + " more";
         }
 
         /// <summary>

@@ -8,6 +8,10 @@ namespace Sophia.Infra.Analyzers.Tests.Rules.Iam;
 /// <summary>SIA4002: an Allow statement of an identity policy on every resource, unless its actions only exist on "*".</summary>
 public sealed class WildcardResourceTests
 {
+    private const string EveryResource = "every resource (\"*\")";
+
+    private const string NameArns = "name the resource ARNs it acts on instead";
+
     [Fact]
     public async Task StarResourceInAnIdentityPolicy_IsReportedOnTheValue()
     {
@@ -37,7 +41,7 @@ public sealed class WildcardResourceTests
                 }
             }
             """",
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement \"Objects\"", "\"s3:GetObject\""));
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement \"Objects\"", "\"s3:GetObject\"", EveryResource, NameArns));
     }
 
     [Fact]
@@ -99,9 +103,9 @@ public sealed class WildcardResourceTests
                 }
             }
             """",
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"ecs:RegisterTaskDefinition\""),
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[1]", "\"ec2:Describe*\" (it includes ec2:DescribeCapacityBlockExtensionOfferings, which can be limited to resource ARNs)"),
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[2]", "\"cloudwatch:PutMetricData\""));
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"ecs:RegisterTaskDefinition\"", EveryResource, NameArns),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[1]", "\"ec2:Describe*\" (it includes ec2:DescribeCapacityBlockExtensionOfferings, which can be limited to resource ARNs)", EveryResource, NameArns),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[2]", "\"cloudwatch:PutMetricData\"", EveryResource, NameArns));
     }
 
     [Fact]
@@ -128,10 +132,10 @@ public sealed class WildcardResourceTests
                 }
             }
             """",
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"s3:ListAllMyBucket\" (no such action: SIA4005)"),
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[1]", "\"s3:GetObject\""),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"s3:ListAllMyBucket\" (no such action: SIA4005)", EveryResource, NameArns),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[1]", "\"s3:GetObject\"", EveryResource, NameArns),
             Verify.Diagnostic(Descriptors.WildcardAction).WithLocation(3).WithArguments("Statement[2]", "the wildcard action \"*\""),
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[2]", "\"*\""));
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[2]", "\"*\"", EveryResource, NameArns));
     }
 
     [Fact]
@@ -160,7 +164,7 @@ public sealed class WildcardResourceTests
                 }
             }
             """",
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[1]", "\"s3:PutObject\""));
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[1]", "\"s3:PutObject\"", EveryResource, NameArns));
     }
 
     [Fact]
@@ -180,7 +184,7 @@ public sealed class WildcardResourceTests
                 }
             }
             """",
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "every action except those in NotAction"));
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "every action except those in NotAction", EveryResource, NameArns));
     }
 
     [Fact]
@@ -246,7 +250,7 @@ public sealed class WildcardResourceTests
                 }
             }
             """,
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"dynamodb:PutItem\""));
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"dynamodb:PutItem\"", EveryResource, NameArns));
     }
 
     [Fact]
@@ -297,8 +301,8 @@ public sealed class WildcardResourceTests
                 }
             }
             """,
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"s3:PutObject\""),
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[0]", "\"s3:DeleteObject\""),
-            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[0]", "\"sqs:SendMessage\""));
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(0).WithArguments("Statement[0]", "\"s3:PutObject\"", EveryResource, NameArns),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(1).WithArguments("Statement[0]", "\"s3:DeleteObject\"", EveryResource, NameArns),
+            Verify.Diagnostic(Descriptors.WildcardResource).WithLocation(2).WithArguments("Statement[0]", "\"sqs:SendMessage\"", EveryResource, NameArns));
     }
 }
