@@ -115,7 +115,7 @@ internal abstract class BucketCompanions
         var candidate = new Candidate(creation, args, symbol, isV2);
         if (IsUnencryptedInItsFile(context.Operation.SemanticModel, candidate, cancellationToken))
         {
-            Report(context.ReportDiagnostic, live: true, candidate.Creation, cancellationToken);
+            Report(diagnostic => context.Report(diagnostic), live: true, candidate.Creation, cancellationToken);
             return;
         }
 
@@ -202,7 +202,7 @@ internal abstract class BucketCompanions
         {
             if (!_bindings.Binds(candidate, Values, context.CancellationToken))
             {
-                Report(context.ReportDiagnostic, live: false, candidate.Creation, context.CancellationToken);
+                Report(diagnostic => context.Report(diagnostic), live: false, candidate.Creation, context.CancellationToken);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Sophia.Infra.Analyzers.Infrastructure;
 
 /// <summary>
 /// The base of every analyzer of the package. Its <see cref="Initialize"/> is sealed: it enables concurrent execution,
-/// skips generated code, and on compilation start returns at once when Pulumi is not referenced; otherwise it hands the
+/// analyses generated code (findings there are dropped: <see cref="Findings"/>), and on compilation start returns at once when Pulumi is not referenced; otherwise it hands the
 /// compilation's <see cref="AnalysisServices"/> to <see cref="OnCompilationStart"/>.
 /// </summary>
 public abstract class SophiaAnalyzerBase : DiagnosticAnalyzer
@@ -16,7 +16,8 @@ public abstract class SophiaAnalyzerBase : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is analysed (cross-resource facts include it) and findings there are dropped by Findings.Report.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var services = AnalysisServices.For(start.Compilation);

@@ -47,11 +47,11 @@ public enum PolicyPresence
 /// </summary>
 public sealed class PolicyValue
 {
-    public PolicyValue(string? text, string display, Location? location)
+    public PolicyValue(string? text, string display, PolicyPlace place)
     {
         Text = text;
         Display = display;
-        Location = location;
+        Place = place;
     }
 
     /// <summary>The value when it is fully known; null otherwise.</summary>
@@ -62,8 +62,11 @@ public sealed class PolicyValue
     /// <summary>The value for messages: known text as is, holes as <c>{expression}</c>.</summary>
     public string Display { get; }
 
-    /// <summary>Where the value is written: the JSON string inside the literal, the array element or the initializer entry.</summary>
-    public Location? Location { get; }
+    /// <summary>Where the value is written, unresolved (see <see cref="Location"/>).</summary>
+    public PolicyPlace Place { get; }
+
+    /// <summary>Where the value is written: the JSON string inside the literal, the array element or the initializer entry (resolved when asked: a finding).</summary>
+    public Location? Location => Place.Resolve();
 
     public override string ToString() => Display;
 }
@@ -75,12 +78,12 @@ public sealed class PolicyValueList
 
     public static readonly PolicyValueList Unknown = new(PolicyPresence.Unknown, ImmutableArray<PolicyValue>.Empty, isComplete: false, null);
 
-    public PolicyValueList(PolicyPresence presence, ImmutableArray<PolicyValue> values, bool isComplete, Location? memberLocation)
+    public PolicyValueList(PolicyPresence presence, ImmutableArray<PolicyValue> values, bool isComplete, PolicyPlace memberPlace)
     {
         Presence = presence;
         Values = values;
         IsComplete = isComplete;
-        MemberLocation = memberLocation;
+        MemberPlace = memberPlace;
     }
 
     public PolicyPresence Presence { get; }
@@ -92,7 +95,9 @@ public sealed class PolicyValueList
     public bool IsComplete { get; }
 
     /// <summary>Where the element is written: the JSON key, or the initializer entry.</summary>
-    public Location? MemberLocation { get; }
+    public Location? MemberLocation => MemberPlace.Resolve();
+
+    public PolicyPlace MemberPlace { get; }
 }
 
 /// <summary>One principal of a statement: <c>"*"</c> (no type), or one identifier of a typed principal (<c>{"AWS": "*"}</c>).</summary>
@@ -124,7 +129,7 @@ public sealed class PolicyStatement
         PolicyPresence principalPresence,
         ImmutableArray<PolicyPrincipal> principals,
         PolicyPresence condition,
-        Location? location,
+        PolicyPlace place,
         PolicyValueList? notPrincipal = null)
     {
         Index = index;
@@ -137,7 +142,7 @@ public sealed class PolicyStatement
         PrincipalPresence = principalPresence;
         Principals = principals;
         Condition = condition;
-        Location = location;
+        Place = place;
         NotPrincipal = notPrincipal ?? PolicyValueList.Absent;
     }
 
@@ -172,7 +177,9 @@ public sealed class PolicyStatement
     public PolicyPresence Condition { get; }
 
     /// <summary>Where the statement is written.</summary>
-    public Location? Location { get; }
+    public Location? Location => Place.Resolve();
+
+    public PolicyPlace Place { get; }
 
     /// <summary>The statement for messages: <c>Statement "Sid"</c>, or <c>Statement[index]</c> without a known Sid.</summary>
     public string DisplayName => Sid is { Text: { Length: > 0 } sid } ? "Statement \"" + sid + "\"" : "Statement[" + Index + "]";

@@ -85,7 +85,7 @@ public static class PolicyDocumentBuilder
 
         var notPrincipal = notPrincipalPresence switch
         {
-            PolicyPresence.Present => new PolicyValueList(PolicyPresence.Present, ImmutableArray<PolicyValue>.Empty, isComplete: false, statement.Find("NotPrincipal" + plural)?.KeyLocation),
+            PolicyPresence.Present => new PolicyValueList(PolicyPresence.Present, ImmutableArray<PolicyValue>.Empty, isComplete: false, statement.Find("NotPrincipal" + plural)?.KeyPlace ?? default),
             PolicyPresence.Unknown => PolicyValueList.Unknown,
             _ => PolicyValueList.Absent,
         };
@@ -114,7 +114,7 @@ public static class PolicyDocumentBuilder
             principalPresence,
             principals.ToImmutable(),
             Presence(statement, "Condition" + plural, hidden),
-            statement.Location,
+            statement.Place,
             notPrincipal);
     }
 
@@ -155,7 +155,7 @@ public static class PolicyDocumentBuilder
         }
 
         var values = Values(member.Value, out var complete);
-        return new PolicyValueList(PolicyPresence.Present, values, complete, member.KeyLocation);
+        return new PolicyValueList(PolicyPresence.Present, values, complete, member.KeyPlace);
     }
 
     /// <summary>The strings of a string-or-list value; <paramref name="complete"/> is false when some cannot be known.</summary>

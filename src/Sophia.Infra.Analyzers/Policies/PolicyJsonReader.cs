@@ -49,13 +49,16 @@ public static class PolicyJsonReader
         return parser.ParseDocument();
     }
 
-    private sealed class Parser
+    private sealed class Parser : PolicyPlaces
     {
         private readonly ResolvedString _text;
         private readonly IPolicyTextLocator? _locator;
-        private readonly List<char> _chars = new();
-        private readonly List<int> _parts = new();
-        private readonly List<int> _offsets = new();
+        // One entry per character of the text, a hole counting as one: the character ('\0' for a hole), the index of its
+        // part and its offset in the part's text (-1 for a hole).
+        private readonly char[] _chars;
+        private readonly int[] _parts;
+        private readonly int[] _offsets;
+        private Dictionary<long, Location?>? _resolved;
         private int _i;
         private int _depth;
 
@@ -64,28 +67,41 @@ public static class PolicyJsonReader
             _text = text;
             _locator = locator;
             var parts = text.Parts;
+            var length = 0;
+            foreach (var part in parts)
+            {
+                length += part.Kind == StringPartKind.Text ? part.Text.Length : 1;
+            }
+
+            _chars = new char[length];
+            _parts = new int[length];
+            _offsets = new int[length];
+            var at = 0;
             for (var p = 0; p < parts.Length; p++)
             {
                 if (parts[p].Kind == StringPartKind.Text)
                 {
                     var s = parts[p].Text;
+                    s.CopyTo(0, _chars, at, s.Length);
                     for (var o = 0; o < s.Length; o++)
                     {
-                        _chars.Add(s[o]);
-                        _parts.Add(p);
-                        _offsets.Add(o);
+                        _parts[at + o] = p;
+                        _offsets[at + o] = o;
                     }
+
+                    at += s.Length;
                 }
                 else
                 {
-                    _chars.Add('\0');
-                    _parts.Add(p);
-                    _offsets.Add(-1); // a hole
+                    _chars[at] = '\0';
+                    _parts[at] = p;
+                    _offsets[at] = -1; // a hole
+                    at++;
                 }
             }
         }
 
-        private int Length => _chars.Count;
+        private int Length => _chars.Length;
 
         private bool IsHole(int i) => _offsets[i] < 0;
 
@@ -247,8 +263,7 @@ public static class PolicyJsonReader
                 afterComma = false;
             }
 
-            var node = PolicyNode.Object(Locate(start, _i - 1));
-            node.Members.AddRange(members);
+            var node = PolicyNode.Object(Locate(start, _i - 1), members);
             node.IsOpen = open;
             return node;
         }
@@ -314,8 +329,7 @@ public static class PolicyJsonReader
                 afterComma = false;
             }
 
-            var node = PolicyNode.Array(Locate(start, _i - 1));
-            node.Elements.AddRange(elements);
+            var node = PolicyNode.Array(Locate(start, _i - 1), elements);
             node.IsOpen = open;
             return node;
         }
@@ -325,6 +339,24 @@ public static class PolicyJsonReader
             value = null;
             var start = _i;
             _i++; // "
+
+            // The common case, a plain string: no escape, no hole.
+            var end = _i;
+            while (end < Length && _offsets[end] >= 0 && _chars[end] is not ('"' or '\\') && _chars[end] >= ' ')
+            {
+                end++;
+            }
+
+            if (end < Length && _offsets[end] >= 0 && _chars[end] == '"')
+            {
+                var plain = new string(_chars, _i, end - _i);
+                _i = end;
+                var plainLocation = LocateString(start, _i);
+                _i++; // closing "
+                value = new PolicyValue(plain, plain, plainLocation);
+                return true;
+            }
+
             var builder = new StringBuilder();
             var display = new StringBuilder();
             var known = true;
@@ -516,7 +548,7 @@ public static class PolicyJsonReader
         /// A string from its opening to its closing quote; but when its content is one piece written elsewhere (a helper's
         /// argument, an interpolated constant), that piece: the text is written there.
         /// </summary>
-        private Location? LocateString(int open, int close)
+        private PolicyPlace LocateString(int open, int close)
         {
             if (close - open > 1 && _parts[open] != _parts[open + 1])
             {
@@ -536,14 +568,24 @@ public static class PolicyJsonReader
             return Locate(open, close);
         }
 
-        private Location? Locate(int first, int last)
+        private PolicyPlace Locate(int first, int last) => new(this, first, last);
+
+        public override Location? Resolve(int first, int last)
         {
             if (_locator is null || first < 0 || last < first || last >= Length)
             {
                 return null;
             }
 
-            return _locator.Locate(_parts[first], System.Math.Max(0, _offsets[first]), _parts[last], System.Math.Max(0, _offsets[last]));
+            var key = ((long)first << 32) | (uint)last;
+            _resolved ??= new Dictionary<long, Location?>();
+            if (!_resolved.TryGetValue(key, out var location))
+            {
+                location = _locator.Locate(_parts[first], System.Math.Max(0, _offsets[first]), _parts[last], System.Math.Max(0, _offsets[last]));
+                _resolved[key] = location;
+            }
+
+            return location;
         }
     }
 }

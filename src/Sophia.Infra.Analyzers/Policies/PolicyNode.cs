@@ -25,11 +25,17 @@ public enum PolicyNodeKind
 /// </summary>
 public sealed class PolicyNode
 {
-    private PolicyNode(PolicyNodeKind kind, PolicyValue? value, Location? location)
+    // Shared by every node that is not an object (or not an array): never added to.
+    private static readonly List<PolicyMember> NoMembers = new(0);
+    private static readonly List<PolicyNode> NoElements = new(0);
+
+    private PolicyNode(PolicyNodeKind kind, PolicyValue? value, PolicyPlace place, List<PolicyMember>? members = null, List<PolicyNode>? elements = null)
     {
         Kind = kind;
         Value = value;
-        Location = location;
+        Place = place;
+        Members = kind == PolicyNodeKind.Object ? members ?? new List<PolicyMember>() : NoMembers;
+        Elements = kind == PolicyNodeKind.Array ? elements ?? new List<PolicyNode>() : NoElements;
     }
 
     public PolicyNodeKind Kind { get; }
@@ -37,27 +43,30 @@ public sealed class PolicyNode
     /// <summary>For strings, literals and unknowns: the value (<see cref="PolicyValue.Text"/> is null when not fully known).</summary>
     public PolicyValue? Value { get; }
 
+    /// <summary>Where the value is written, unresolved.</summary>
+    public PolicyPlace Place { get; }
+
     /// <summary>Where the value is written.</summary>
-    public Location? Location { get; }
+    public Location? Location => Place.Resolve();
 
-    /// <summary>The members of an object, in source order.</summary>
-    public List<PolicyMember> Members { get; } = new();
+    /// <summary>The members of an object, in source order (empty, and never to be added to, for other kinds).</summary>
+    public List<PolicyMember> Members { get; }
 
-    /// <summary>The elements of an array, in source order.</summary>
-    public List<PolicyNode> Elements { get; } = new();
+    /// <summary>The elements of an array, in source order (empty, and never to be added to, for other kinds).</summary>
+    public List<PolicyNode> Elements { get; }
 
     /// <summary>For an object or array: true when holes or unknown entries may add members or elements that are not in the lists.</summary>
     public bool IsOpen { get; set; }
 
-    public static PolicyNode Object(Location? location) => new(PolicyNodeKind.Object, null, location);
+    public static PolicyNode Object(PolicyPlace place, List<PolicyMember>? members = null) => new(PolicyNodeKind.Object, null, place, members: members);
 
-    public static PolicyNode Array(Location? location) => new(PolicyNodeKind.Array, null, location);
+    public static PolicyNode Array(PolicyPlace place, List<PolicyNode>? elements = null) => new(PolicyNodeKind.Array, null, place, elements: elements);
 
-    public static PolicyNode String(PolicyValue value) => new(PolicyNodeKind.String, value, value.Location);
+    public static PolicyNode String(PolicyValue value) => new(PolicyNodeKind.String, value, value.Place);
 
-    public static PolicyNode Literal(string text, Location? location) => new(PolicyNodeKind.Literal, new PolicyValue(text, text, location), location);
+    public static PolicyNode Literal(string text, PolicyPlace place) => new(PolicyNodeKind.Literal, new PolicyValue(text, text, place), place);
 
-    public static PolicyNode Unknown(string display, Location? location) => new(PolicyNodeKind.Unknown, new PolicyValue(null, display, location), location);
+    public static PolicyNode Unknown(string display, PolicyPlace place) => new(PolicyNodeKind.Unknown, new PolicyValue(null, display, place), place);
 
     /// <summary>The member named <paramref name="key"/> (IAM element names, compared ignoring case); null when absent.</summary>
     public PolicyMember? Find(string key)
@@ -108,10 +117,10 @@ public sealed class PolicyNode
 /// <summary>One member of a JSON-shaped object.</summary>
 public sealed class PolicyMember
 {
-    public PolicyMember(string? key, Location? keyLocation, PolicyNode value)
+    public PolicyMember(string? key, PolicyPlace keyPlace, PolicyNode value)
     {
         Key = key;
-        KeyLocation = keyLocation;
+        KeyPlace = keyPlace;
         Value = value;
     }
 
@@ -119,7 +128,10 @@ public sealed class PolicyMember
     public string? Key { get; }
 
     /// <summary>Where the member is named: the JSON key, or the whole initializer entry (<c>Action = "*"</c>, <c>["Action"] = "*"</c>).</summary>
-    public Location? KeyLocation { get; }
+    public Location? KeyLocation => KeyPlace.Resolve();
+
+    /// <summary>Where the member is named, unresolved.</summary>
+    public PolicyPlace KeyPlace { get; }
 
     public PolicyNode Value { get; }
 

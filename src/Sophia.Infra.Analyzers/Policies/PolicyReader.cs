@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -29,11 +30,15 @@ public sealed class PolicyReader
     private readonly ValueResolver _values;
     private readonly PulumiSymbols _symbols;
     private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> _identifiers = new();
+    // Per type: whether it is read as a list (its interfaces are walked once per compilation, not once per policy).
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _collections = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeSymbol, bool> _isCollection;
 
     public PolicyReader(AnalysisServices services)
     {
         _values = services.Values;
         _symbols = services.Symbols;
+        _isCollection = ComputeIsCollection;
     }
 
     /// <summary>The document of a policy argument's value, or null when it cannot be read.</summary>
@@ -591,13 +596,11 @@ public sealed class PolicyReader
     }
 
     /// <summary>True for lists and arrays (<c>InputList</c>, <c>List</c>, <c>ImmutableArray</c>, ...), false for dictionaries, maps and objects.</summary>
-    private bool IsCollection(ITypeSymbol? type)
-    {
-        if (type is null || type.SpecialType == SpecialType.System_String)
-        {
-            return false;
-        }
+    private bool IsCollection(ITypeSymbol? type) =>
+        type is not null && type.SpecialType != SpecialType.System_String && _collections.GetOrAdd(type, _isCollection);
 
+    private bool ComputeIsCollection(ITypeSymbol type)
+    {
         if (type is IArrayTypeSymbol || _symbols.Is(type, PulumiType.InputListOfT))
         {
             return true;

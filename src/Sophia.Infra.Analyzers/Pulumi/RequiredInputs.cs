@@ -25,7 +25,8 @@ public sealed class RequiredInputs
         && (_symbols.IsOrDerivesFrom(type, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(type, PulumiType.InvokeArgs));
 
     /// <summary>The required input properties of <paramref name="argsType"/> in declaration order (base types first); empty when none.</summary>
-    public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType) => _cache.GetOrAdd(argsType, Read);
+    public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType) =>
+        _cache.TryGetValue(argsType, out var inputs) ? inputs : _cache.GetOrAdd(argsType, Read(argsType));
 
     private ImmutableArray<IPropertySymbol> Read(ITypeSymbol argsType)
     {

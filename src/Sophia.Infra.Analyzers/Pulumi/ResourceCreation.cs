@@ -10,7 +10,7 @@ namespace Sophia.Infra.Analyzers.Pulumi;
 /// <c>Pulumi.ComponentResource</c> (user components included), with its name, args and options arguments.
 /// <c>Pulumi.StackReference</c> (and types derived from it) is not one: it reads another stack, and no rule applies to it.
 /// </summary>
-public sealed class ResourceCreation
+public readonly struct ResourceCreation
 {
     private ResourceCreation(
         IObjectCreationOperation operation,
@@ -57,7 +57,7 @@ public sealed class ResourceCreation
     /// <summary>Recognises a resource creation; false for anything else (cheap when it is not one).</summary>
     public static bool TryCreate(IObjectCreationOperation operation, PulumiSymbols symbols, out ResourceCreation creation)
     {
-        creation = null!;
+        creation = default;
         if (operation.Type is not INamedTypeSymbol type || operation.Constructor is null)
         {
             return false;

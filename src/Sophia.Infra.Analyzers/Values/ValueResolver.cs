@@ -228,11 +228,27 @@ public sealed class ValueResolver
     /// <summary>The string that <paramref name="operation"/> evaluates to, as far as it can be known.</summary>
     public ResolvedString ResolveString(IOperation operation, CancellationToken cancellationToken)
     {
-        var parts = ImmutableArray.CreateBuilder<StringPart>();
-        var context = new Context(cancellationToken, parameters: null, helperDepth: 0);
-        AppendOperation(operation, parts, context, depth: 0, via: false);
-        return new ResolvedString(parts.ToImmutable());
+        // One builder per thread, reused: every resource name and policy is resolved, and most have one or two parts.
+        var parts = s_parts ?? ImmutableArray.CreateBuilder<StringPart>();
+        s_parts = null;
+        try
+        {
+            var context = new Context(cancellationToken, parameters: null, helperDepth: 0);
+            AppendOperation(operation, parts, context, depth: 0, via: false);
+            return new ResolvedString(parts.ToImmutable());
+        }
+        finally
+        {
+            parts.Clear();
+            if (parts.Capacity <= 64)
+            {
+                s_parts = parts;
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static ImmutableArray<StringPart>.Builder? s_parts;
 
     // ------------------------------------------------------------------ semantic resolution
 

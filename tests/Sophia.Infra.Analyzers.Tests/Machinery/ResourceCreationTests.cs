@@ -48,10 +48,10 @@ public sealed class ResourceCreationTests
         var creations = tree.GetRoot().DescendantNodes()
             .Select(n => model.GetOperation(n))
             .OfType<IObjectCreationOperation>()
-            .Select(o => ResourceCreation.TryCreate(o, services.Symbols, out var c) ? c : null)
+            .Select(o => ResourceCreation.TryCreate(o, services.Symbols, out var c) ? c : (ResourceCreation?)null)
             .ToList();
 
-        var resources = creations.Where(c => c is not null).Select(c => c!).ToList();
+        var resources = creations.Where(c => c is not null).Select(c => c!.Value).ToList();
         Assert.Equal(new[] { "Bucket", "Bucket", "Role", "AppComponent", "Provider" }, resources.Select(r => r.Type.Name));
 
         var b1 = resources[0];

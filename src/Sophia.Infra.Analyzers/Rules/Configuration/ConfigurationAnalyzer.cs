@@ -40,7 +40,7 @@ public sealed class ConfigurationAnalyzer : SophiaAnalyzerBase
             var workspace = PulumiWorkspace.GetOrCreate(end.Options, end.CancellationToken);
             foreach (var error in workspace.Errors)
             {
-                end.ReportDiagnostic(Diagnostic.Create(
+                end.Report(Diagnostic.Create(
                     Descriptors.InvalidConfiguration,
                     error.ToLocation(),
                     $"{PulumiWorkspace.GetFileName(error.File.Path)} cannot be read at line {error.Line}: {error.Message}. The rules that read it ignore this file until it is fixed."));
@@ -61,7 +61,7 @@ public sealed class ConfigurationAnalyzer : SophiaAnalyzerBase
             var message = Check(key.Substring(SophiaOptions.Prefix.Length).ToLowerInvariant(), value);
             if (message is not null && reported.Add(key + "=" + value))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, Location.None, message));
+                context.Report(Diagnostic.Create(Descriptors.InvalidConfiguration, Location.None, message));
             }
         }
     }

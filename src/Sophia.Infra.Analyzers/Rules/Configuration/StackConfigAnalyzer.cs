@@ -64,7 +64,7 @@ public sealed class StackConfigAnalyzer : SophiaAnalyzerBase
                 var configNamespace = source.ResolveNamespace(projectName);
                 if (configNamespace is not null)
                 {
-                    Check(workspace, read, ConfigRead.FullKey(configNamespace, key), Descriptors.MissingStackConfigLive, operationContext.ReportDiagnostic);
+                    Check(workspace, read, ConfigRead.FullKey(configNamespace, key), Descriptors.MissingStackConfigLive, diagnostic => operationContext.Report(diagnostic));
                 }
             },
             OperationKind.Invocation);
@@ -85,7 +85,7 @@ public sealed class StackConfigAnalyzer : SophiaAnalyzerBase
 
                 foreach (var configNamespace in namespaces)
                 {
-                    Check(workspace, read, ConfigRead.FullKey(configNamespace, key), Descriptors.MissingStackConfig, end.ReportDiagnostic);
+                    Check(workspace, read, ConfigRead.FullKey(configNamespace, key), Descriptors.MissingStackConfig, diagnostic => end.Report(diagnostic));
                 }
             }
         });

@@ -79,7 +79,7 @@ public sealed class SuppressionAnalyzer : SophiaAnalyzerBase
             var message = codes.Count == 0
                 ? $"'{written}' turns off every rule, the SIA rules included, without a reason: name the rule and say why on the same line ('#pragma warning disable SIAnnnn // why this exception is acceptable')"
                 : $"'{written}' suppresses an SIA rule without a reason: say why on the same line ('{written} // why this exception is acceptable')";
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.UnexplainedSuppression,
                 Location.Create(context.Tree, TextSpan.FromBounds(pragma.SpanStart, end)),
                 message));
@@ -193,7 +193,7 @@ public sealed class SuppressionAnalyzer : SophiaAnalyzerBase
         var message = hasJustification
             ? $"The suppression of {rule} has a Justification of {trimmed.Length} characters ('{trimmed}'): say why this exception is acceptable in at least {MinimumJustificationLength} characters"
             : $"The suppression of {rule} has no Justification: add Justification = \"why this exception is acceptable\" (at least {MinimumJustificationLength} characters)";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnexplainedSuppression, attribute.GetLocation(), message));
+        context.Report(Diagnostic.Create(Descriptors.UnexplainedSuppression, attribute.GetLocation(), message));
     }
 
     /// <summary>The rule ID of a check ID: <c>"SIA1001:Title"</c> → <c>SIA1001</c>.</summary>

@@ -102,7 +102,7 @@ internal sealed class BucketEncryption : BucketCompanions
             .Add(EncryptionFix.Value, "\"aws:kms\"");
         foreach (var value in collector.Values)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.BucketNotEncryptedLive,
                 value.Syntax.GetLocation(),
                 properties,

@@ -104,7 +104,7 @@ public sealed class EncryptionAnalyzer : SophiaAnalyzerBase
                     .Add(EncryptionFix.Edit, EncryptionFix.Replace)
                     .Add(EncryptionFix.Value, finding.Replacement)
                     .Add(EncryptionFix.Members, check.Companion);
-            context.ReportDiagnostic(Diagnostic.Create(check.Rule, finding.Value.Syntax.GetLocation(), properties, Message(check, name, finding.Reason)));
+            context.Report(Diagnostic.Create(check.Rule, finding.Value.Syntax.GetLocation(), properties, Message(check, name, finding.Reason)));
         }
 
         // Missing values: one finding per rule at the creation, with every reason.
@@ -145,7 +145,7 @@ public sealed class EncryptionAnalyzer : SophiaAnalyzerBase
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(EncryptionFix.Edit, EncryptionFix.Add)
             .Add(EncryptionFix.Members, members);
-        context.ReportDiagnostic(Diagnostic.Create(rule, creation.Operation.Syntax.GetLocation(), properties, Message(first, name, reasons!)));
+        context.Report(Diagnostic.Create(rule, creation.Operation.Syntax.GetLocation(), properties, Message(first, name, reasons!)));
     }
 
     private static object[] Message(EncryptionCheck check, string name, string reason) =>
@@ -284,7 +284,7 @@ public sealed class EncryptionAnalyzer : SophiaAnalyzerBase
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(EncryptionFix.Edit, EncryptionFix.Replace)
             .Add(EncryptionFix.Value, "true");
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.StoreNotEncrypted,
             managed.Value.Syntax.GetLocation(),
             properties,
@@ -346,7 +346,7 @@ public sealed class EncryptionAnalyzer : SophiaAnalyzerBase
             + "use Protocol = \"HTTPS\" with a CertificateArn, or make the default action a redirect to HTTPS";
         var properties = ImmutableDictionary<string, string?>.Empty.Add(EncryptionFix.Edit, EncryptionFix.Redirect);
         var location = (explicitHttp ?? creation.Operation).Syntax.GetLocation();
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.TransitNotEncrypted, location, properties, message));
+        context.Report(Diagnostic.Create(Descriptors.TransitNotEncrypted, location, properties, message));
     }
 
     /// <summary>Which default actions are redirects (first walk) and which redirect to HTTPS (second walk), as bit masks.</summary>

@@ -582,7 +582,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+            context.Report(Diagnostic.Create(descriptor, location, arguments));
         }
     }
 }

@@ -116,7 +116,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(EncryptionFix.Edit, EncryptionFix.Add)
                     .Add(EncryptionFix.Members, "RetentionInDays=" + missingDays);
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.LogGroupWithoutRetention,
                     creation.Operation.Syntax.GetLocation(),
                     properties,
@@ -135,7 +135,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
             var replace = ImmutableDictionary<string, string?>.Empty
                 .Add(EncryptionFix.Edit, EncryptionFix.Replace)
                 .Add(EncryptionFix.Value, days);
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.LogGroupWithoutRetention,
                 Written(retention).GetLocation(),
                 replace,
@@ -181,7 +181,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
             {
                 var written = Written(enabled!);
                 var state = disabled == "false" ? "has ActionsEnabled = false" : "has ActionsEnabled = " + written + ", which is false in " + disabled;
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.AlarmWithoutActions,
                     written.GetLocation(),
                     kind + " '" + NameOf(creation, cancellationToken) + "' " + state + ", so it notifies nobody when it fires: remove ActionsEnabled (actions are enabled by default)"));
@@ -198,7 +198,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
                 ? creation.Operation.Syntax
                 : (SyntaxNode?)ActionsSyntax(args) ?? creation.Operation.Syntax;
             var what = actions == ListState.Missing ? "has no AlarmActions" : "has an empty AlarmActions list";
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.AlarmWithoutActions,
                 location.GetLocation(),
                 kind + " '" + NameOf(creation, cancellationToken) + "' " + what + ", so it notifies nobody when it fires: add the topic that pages the on-call, e.g. AlarmActions = { alerts.Arn }"));
@@ -291,7 +291,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
             var description = ResourceCreation.FindInitializerAssignment(args, "AlarmDescription");
             if (description is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.AlarmWithoutPlaybook,
                     creation.Operation.Syntax.GetLocation(),
                     kind + " '" + NameOf(creation, cancellationToken) + "' has no AlarmDescription, so whoever is paged has no playbook: "
@@ -351,7 +351,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
             var reason = pattern is null
                 ? "has no link and names no playbook or runbook"
                 : "does not match " + SophiaOptions.Prefix + SophiaOptions.AlarmsPlaybookPattern.Name + " '" + pattern + "'";
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.AlarmWithoutPlaybook,
                 Written(description).GetLocation(),
                 kind + " '" + NameOf(creation, cancellationToken) + "' has AlarmDescription " + text + ", which " + reason + ": " + Advice(pattern)));
@@ -538,7 +538,7 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
         }
 
         private static void ReportEntryPoint(OperationAnalysisContext context, SyntaxNode location, string message) =>
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.EntryPointWithoutAccessLogs, location.GetLocation(), message));
+            context.Report(Diagnostic.Create(Descriptors.EntryPointWithoutAccessLogs, location.GetLocation(), message));
 
         private ImmutableArray<string> ProductionStacks(OperationAnalysisContext context, SyntaxTree tree, string ruleId)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Sophia.Infra.Analyzers.Values;
@@ -15,10 +14,10 @@ namespace Sophia.Infra.Analyzers.Rules.Naming;
 internal sealed class NameKey : IEquatable<NameKey>
 {
     private readonly INamedTypeSymbol _type;
-    private readonly ImmutableArray<Element> _elements;
+    private readonly Element[] _elements;
     private readonly int _hash;
 
-    private NameKey(INamedTypeSymbol type, ImmutableArray<Element> elements)
+    private NameKey(INamedTypeSymbol type, Element[] elements)
     {
         _type = type;
         _elements = elements;
@@ -59,39 +58,84 @@ internal sealed class NameKey : IEquatable<NameKey>
     /// <summary>The key of a name, or null when an unknown part of it cannot be compared.</summary>
     public static NameKey? Create(INamedTypeSymbol type, ResolvedString name, string? project, Func<ISymbol, bool> isStable)
     {
-        var elements = ImmutableArray.CreateBuilder<Element>(name.Parts.Length);
-        var text = new StringBuilder();
-        foreach (var part in name.Parts)
+        // First pass: whether the name can be compared at all, and how many elements it has (runs of text merge into one).
+        var parts = name.Parts;
+        var count = 0;
+        var inText = false;
+        foreach (var part in parts)
         {
-            switch (part.Kind)
+            if (IsText(part, project))
             {
-                case StringPartKind.Text:
-                    text.Append(part.Text);
-                    continue;
-                case StringPartKind.ProjectName when project is not null:
-                    text.Append(project);
-                    continue;
-                case StringPartKind.Unknown when part.Symbol is null || !isStable(part.Symbol):
-                    return null;
+                count += inText ? 0 : 1;
+                inText = true;
+                continue;
             }
 
-            Flush(elements, text);
-            elements.Add(part.Kind == StringPartKind.Unknown
+            if (part.Kind == StringPartKind.Unknown && (part.Symbol is null || !isStable(part.Symbol)))
+            {
+                return null;
+            }
+
+            count++;
+            inText = false;
+        }
+
+        var elements = new Element[count];
+        var at = 0;
+        for (var i = 0; i < parts.Length;)
+        {
+            var part = parts[i];
+            if (IsText(part, project))
+            {
+                // A run of text: one string, built only when the run has more than one piece.
+                var end = i + 1;
+                while (end < parts.Length && IsText(parts[end], project))
+                {
+                    end++;
+                }
+
+                string text;
+                if (end == i + 1)
+                {
+                    text = TextOf(part, project);
+                }
+                else
+                {
+                    var builder = new StringBuilder();
+                    for (var k = i; k < end; k++)
+                    {
+                        builder.Append(TextOf(parts[k], project));
+                    }
+
+                    text = builder.ToString();
+                }
+
+                if (text.Length > 0)
+                {
+                    elements[at++] = new Element(StringPartKind.Text, text, null);
+                }
+
+                i = end;
+                continue;
+            }
+
+            elements[at++] = part.Kind == StringPartKind.Unknown
                 ? new Element(part.Kind, part.Path ?? string.Empty, part.Symbol)
-                : new Element(part.Kind, string.Empty, null));
+                : new Element(part.Kind, string.Empty, null);
+            i++;
         }
 
-        Flush(elements, text);
-        return new NameKey(type.OriginalDefinition, elements.ToImmutable());
-
-        static void Flush(ImmutableArray<Element>.Builder elements, StringBuilder text)
+        if (at < elements.Length)
         {
-            if (text.Length > 0)
-            {
-                elements.Add(new Element(StringPartKind.Text, text.ToString(), null));
-                text.Clear();
-            }
+            System.Array.Resize(ref elements, at); // a run of empty text
         }
+
+        return new NameKey(type.OriginalDefinition, elements);
+
+        static bool IsText(StringPart part, string? project) =>
+            part.Kind == StringPartKind.Text || (part.Kind == StringPartKind.ProjectName && project is not null);
+
+        static string TextOf(StringPart part, string? project) => part.Kind == StringPartKind.Text ? part.Text : project!;
     }
 
     public bool Equals(NameKey? other)

@@ -55,6 +55,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
         // Name patterns depend only on the project and the type token: shared by every compilation (the IDE makes one per edit).
         private static readonly ConcurrentDictionary<string, NamePattern> _patterns = new(StringComparer.Ordinal);
         private readonly Func<AnalyzerConfigOptions, NamingSettings> _createSettings;
+        private readonly Func<ISymbol, bool> _isStable;
 
         // SIA1003 facts, gathered across files.
         private readonly ConcurrentQueue<Occurrence> _occurrences = new();
@@ -68,6 +69,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             _services = services;
             _workspaceProject = new Lazy<string?>(() => NamingSettings.SegmentOf(PulumiWorkspace.GetOrCreate(options, cancellationToken).ProjectName));
             _createSettings = treeOptions => new NamingSettings(treeOptions, _workspaceProject.Value, _patterns);
+            _isStable = symbol => IsStable(symbol, cancellationToken);
         }
 
         public void Analyze(OperationAnalysisContext context, ResourceCreation creation)
@@ -105,13 +107,13 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             var location = nameSyntax.GetLocation();
             if (!result.Environments.IsEmpty)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.HardCodedEnvironment, location, properties, display, string.Join("', '", result.Environments), expected));
             }
 
             if (!result.PatternFaults.IsEmpty)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.NamingPattern, location, properties, display, JoinFaults(result.PatternFaults), expected));
             }
         }
@@ -170,7 +172,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 var (explicitLength, explicitPartial, explicitStack) = Measure(physical, settings);
                 if (explicitLength > limit.MaxLength)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.Report(Diagnostic.Create(
                         Descriptors.NameTooLong,
                         assignment.Value.Syntax.GetLocation(),
                         $"Physical name '{physical.ToDisplayString()}' ({property})",
@@ -187,7 +189,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             length += AwsNameLimits.RandomSuffixLength;
             if (length > limit.MaxLength)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.NameTooLong,
                     nameSyntax.GetLocation(),
                     $"Resource name '{name.ToDisplayString()}'",
@@ -242,10 +244,10 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 _componentInstances.AddOrUpdate(creation.Type.OriginalDefinition, instances, (_, count) => count + instances);
             }
 
-            var key = NameKey.Create(creation.Type, name, settings.Project, symbol => IsStable(symbol, cancellationToken));
+            var key = NameKey.Create(creation.Type, name, settings.Project, _isStable);
             if (key is not null)
             {
-                _occurrences.Enqueue(new Occurrence(key, nameSyntax, name.ToDisplayString(), naming.FullName));
+                _occurrences.Enqueue(new Occurrence(key, nameSyntax, name, naming.FullName));
             }
 
             if (loops is not null)
@@ -263,8 +265,8 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
             var container = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
             if (container is not null
-                && container.DeclaringSyntaxReferences.Length > 0
                 && _services.Symbols.IsOrDerivesFrom(container.BaseType, PulumiType.ComponentResource)
+                && container.DeclaringSyntaxReferences.Length > 0
                 && IsSameForEveryInstance(name))
             {
                 _componentChildren.Enqueue((container.OriginalDefinition, new Finding(nameSyntax, name.ToDisplayString(),
@@ -342,7 +344,8 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
         {
             var reasons = new Dictionary<(SyntaxTree, TextSpan), (Finding First, List<string> Reasons, List<Location> Related)>();
 
-            // Two creations of one type with one name: reported at each one after the first (in file and position order).
+            // Two creations of one type with one name: reported at each one after the first (generated code first, then in file and
+            // position order).
             var groups = new Dictionary<NameKey, List<Occurrence>>();
             foreach (var occurrence in _occurrences)
             {
@@ -362,8 +365,19 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                     continue;
                 }
 
+                // Generated creations count as the first ones: a duplicate of a generated creation is reported at the user's.
+                foreach (var occurrence in group)
+                {
+                    occurrence.IsGenerated = GeneratedCode.Contains(occurrence.Syntax.GetLocation(), _options);
+                }
+
                 group.Sort(static (a, b) =>
                 {
+                    if (a.IsGenerated != b.IsGenerated)
+                    {
+                        return a.IsGenerated ? -1 : 1;
+                    }
+
                     var byPath = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
                     return byPath != 0 ? byPath : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
                 });
@@ -419,7 +433,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
             foreach (var (first, list, related) in reasons.Values)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.DuplicateName, first.Syntax.GetLocation(), related, first.Display, string.Join("; ", list)));
             }
 
@@ -447,11 +461,13 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
     private sealed class Occurrence
     {
-        public Occurrence(NameKey key, SyntaxNode syntax, string display, string typeName)
+        private readonly ResolvedString _name;
+
+        public Occurrence(NameKey key, SyntaxNode syntax, ResolvedString name, string typeName)
         {
             Key = key;
             Syntax = syntax;
-            Display = display;
+            _name = name;
             TypeName = typeName;
         }
 
@@ -459,7 +475,11 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
         public SyntaxNode Syntax { get; }
 
-        public string Display { get; }
+        /// <summary>Whether the creation is in generated code (decided at compilation end, for duplicates only).</summary>
+        public bool IsGenerated { get; set; }
+
+        /// <summary>The name for messages (built only for a finding).</summary>
+        public string Display => _name.ToDisplayString();
 
         public string TypeName { get; }
     }

@@ -68,7 +68,11 @@ internal sealed class NamingSettings
     /// <summary>The longest environment name: what the stack name counts as for SIA1004.</summary>
     public string LongestEnvironment { get; }
 
-    public ResourceTypeNaming For(INamedTypeSymbol type) => _types.GetOrAdd(type.OriginalDefinition, Create);
+    public ResourceTypeNaming For(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        return _types.TryGetValue(definition, out var naming) ? naming : _types.GetOrAdd(definition, Create(definition));
+    }
 
     private ResourceTypeNaming Create(INamedTypeSymbol type)
     {

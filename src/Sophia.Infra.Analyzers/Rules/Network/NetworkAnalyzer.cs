@@ -475,7 +475,7 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
         {
             if (_reported.TryAdd((at.SyntaxTree, at.Span, descriptor.Id + message), 0))
             {
-                _context.ReportDiagnostic(Diagnostic.Create(descriptor, at.GetLocation(), properties, message));
+                _context.Report(Diagnostic.Create(descriptor, at.GetLocation(), properties, message));
             }
         }
     }

@@ -97,7 +97,7 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
         {
             foreach (var (creation, method) in calls.CreationsReachedFromApply(end.CancellationToken))
             {
-                end.ReportDiagnostic(Diagnostic.Create(
+                end.Report(Diagnostic.Create(
                     Descriptors.ResourceInsideApply,
                     creation.Syntax.GetLocation(),
                     InsideApplyMessage(creation.Type, method)));
@@ -112,7 +112,7 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
         var caller = Caller(resource.Operation, context.ContainingSymbol, symbols);
         if (caller.InsideApply)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.ResourceInsideApplyLive,
                 resource.Operation.Syntax.GetLocation(),
                 InsideApplyMessage(resource.Type, null)));
@@ -219,7 +219,7 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
         }
 
         var given = resource.ArgsArgument is null ? "no args" : "null args";
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.MissingRequiredInput,
             resource.Operation.Syntax.GetLocation(),
             $"The {resource.Type.Name} is created with {given}, but {argsParameter.Type.Name} requires {Describe(inputs)}: pass new {argsParameter.Type.Name} {{ {Example(inputs)} }}; pulumi preview fails otherwise"));
@@ -244,7 +244,7 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
             if (!inputs.IsEmpty)
             {
                 var given = argument.ArgumentKind == ArgumentKind.DefaultValue ? "no args" : "null args";
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.MissingRequiredInput,
                     invocation.Syntax.GetLocation(),
                     $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name} is called with {given}, but {parameter.Type.Name} requires {Describe(inputs)}: pass new {parameter.Type.Name} {{ {Example(inputs)} }}; pulumi preview fails otherwise"));
@@ -295,7 +295,7 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
         }
 
         var names = missing.ToImmutableArray();
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.MissingRequiredInput,
             creation.Syntax.GetLocation(),
             $"{creation.Type!.Name} does not set the required {(names.Length == 1 ? "input" : "inputs")} {Describe(names)}: set {Example(names)}; pulumi preview fails otherwise"));

@@ -250,7 +250,7 @@ public sealed class ProtectionAnalyzer : SophiaAnalyzerBase
                 ? fixTarget.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + fixTarget.Span.Length.ToString(CultureInfo.InvariantCulture)
                 : null;
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.ProductionNotProtected,
                 location.GetLocation(),
                 properties.ToImmutable(),

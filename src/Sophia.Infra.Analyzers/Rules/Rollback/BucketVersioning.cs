@@ -59,7 +59,7 @@ internal sealed class BucketVersioning : BucketCompanions
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(EncryptionFix.Edit, EncryptionFix.Replace)
             .Add(EncryptionFix.Value, "\"Enabled\"");
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.DataNotRecoverableLive,
             ValueResolver.Unwrap(wrong.Value).Syntax.GetLocation(),
             properties,

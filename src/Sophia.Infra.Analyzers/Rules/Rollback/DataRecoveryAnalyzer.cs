@@ -107,7 +107,7 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(EncryptionFix.Edit, EncryptionFix.Add)
                 .Add(EncryptionFix.Members, "PointInTimeRecovery.Enabled=true");
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 Descriptors.DataNotRecoverableLive,
                 creation.Operation.Syntax.GetLocation(),
                 properties,
@@ -153,7 +153,7 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
             .Add(EncryptionFix.Value, replacement);
         var written = ValueResolver.Unwrap(value).Syntax;
         var location = written.SyntaxTree == creation.Operation.Syntax.SyntaxTree ? written.GetLocation() : creation.Operation.Syntax.GetLocation();
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DataNotRecoverableLive, location, properties, Message(store, creation, values, context.CancellationToken, reason)));
+        context.Report(Diagnostic.Create(Descriptors.DataNotRecoverableLive, location, properties, Message(store, creation, values, context.CancellationToken, reason)));
     }
 
     private static string Message(string store, ResourceCreation creation, ValueResolver values, CancellationToken cancellationToken, string reason) =>

@@ -35,7 +35,7 @@ public sealed class RollbackAnalyzer : SophiaAnalyzerBase
             var message = Check(workspace);
             if (message is not null)
             {
-                end.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingRollbackProcedure, workspace.Project!.GetLocation(1), message));
+                end.Report(Diagnostic.Create(Descriptors.MissingRollbackProcedure, workspace.Project!.GetLocation(1), message));
             }
         });
     }

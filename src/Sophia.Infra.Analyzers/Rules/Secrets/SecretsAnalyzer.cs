@@ -76,7 +76,7 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
 
         var secretMethod = read.SecretMethodName;
         var properties = ImmutableDictionary<string, string?>.Empty.Add(SecretMethodProperty, secretMethod);
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.SecretReadAsPlainConfig,
             invocation.Syntax.GetLocation(),
             properties,
@@ -249,7 +249,7 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
                 message = $"A hard-coded secret is written into {place.Value.Describe()}: read it from secret config with config.RequireSecret(\"{key}\") (set it with `pulumi config set --secret {key}`) or from a cloud secret store";
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HardCodedSecret, location, properties, message));
+            context.Report(Diagnostic.Create(Descriptors.HardCodedSecret, location, properties, message));
         }
 
         /// <summary>The fix when its result compiles: the literal's target (or the <c>??</c>'s) is an <c>Input&lt;string&gt;</c>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Sophia.Infra.Analyzers.Catalog;
+using Sophia.Infra.Analyzers.Infrastructure;
 using Sophia.Infra.Analyzers.PulumiFiles;
 using Sophia.Infra.Analyzers.Values;
 
@@ -39,7 +40,7 @@ internal static class StackFileSecrets
         {
             if ((item.IsSecret || SecretNames.MarksSecret(item.Key)) && item.HasDefault && !string.IsNullOrEmpty(item.DefaultValue))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.Report(Diagnostic.Create(
                     Descriptors.PlaintextSecretInStackFile,
                     project.GetLocation(item.DefaultLine),
                     $"Pulumi.yaml gives the secret config key {item.Key} a plain-text default, which every stack and the repository can read: remove the default and set the value per stack with `pulumi config set --secret {item.Key}`"));
@@ -104,7 +105,7 @@ internal static class StackFileSecrets
     {
         var nested = path.IndexOf('.') >= 0 || path.IndexOf('[') >= 0;
         var command = nested ? $"pulumi config set --path --secret '{path}' --stack {stack.StackName}" : $"pulumi config set --secret {path} --stack {stack.StackName}";
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             Descriptors.PlaintextSecretInStackFile,
             stack.GetLocation(line),
             $"{fileName} stores the secret config key {path} in plain text: set it with `{command}`, which writes an encrypted secure: value, and rotate the exposed secret"));
