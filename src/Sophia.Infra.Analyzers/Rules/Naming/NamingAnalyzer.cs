@@ -84,7 +84,15 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             var naming = settings.For(creation.Type);
             var name = _services.Values.ResolveString(nameArgument.Value, cancellationToken);
 
-            CheckPattern(context, name, nameSyntax, settings, naming);
+            if (HasUnknownPart(name) && _services.Values.ResolveBranches(nameArgument.Value, cancellationToken) is { IsDefault: false } branches)
+            {
+                CheckBranches(context, branches, nameSyntax, settings, naming);
+            }
+            else
+            {
+                CheckPattern(context, name, nameSyntax, settings, naming);
+            }
+
             CheckLength(context, creation, name, nameSyntax, settings, naming);
             GatherUniqueness(context, creation, name, nameSyntax, settings, naming);
         }
@@ -113,6 +121,122 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.NamingPattern, location, properties, display, JoinFaults(result.PatternFaults), expected));
+            }
+        }
+
+        private static bool HasUnknownPart(ResolvedString name)
+        {
+            foreach (var part in name.Parts)
+            {
+                if (part.Kind == StringPartKind.Unknown)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// SIA1001, SIA1002 for a name that goes through conditional or switch expressions (design.md: known when every branch
+        /// is, a finding only when every branch is one): each rule is reported, at the name, only when every combination of
+        /// branches has its fault; a branch that is unknown or complies keeps the rule silent. The code fix is offered only
+        /// when every branch leads to the same compliant name, which then replaces the whole expression.
+        /// </summary>
+        private static void CheckBranches(OperationAnalysisContext context, ImmutableArray<ResolvedString> branches, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
+        {
+            var results = new NameCheckResult[branches.Length];
+            var allEnvironments = true;
+            var allPattern = true;
+            for (var i = 0; i < branches.Length; i++)
+            {
+                var result = NameChecker.Check(branches[i], naming.Pattern, naming.FullName, naming.LongToken, settings.Environments);
+                if (result is null)
+                {
+                    return;
+                }
+
+                results[i] = result;
+                allEnvironments &= !result.Environments.IsEmpty;
+                allPattern &= !result.PatternFaults.IsEmpty;
+            }
+
+            if (!allEnvironments && !allPattern)
+            {
+                return;
+            }
+
+            var displays = new List<string>(branches.Length);
+            var expected = new List<string>(branches.Length);
+            string? suggestion = null;
+            for (var i = 0; i < branches.Length; i++)
+            {
+                AddDistinct(displays, branches[i].ToDisplayString());
+                AddDistinct(expected, results[i].Suggestion.Display(branches[i]));
+                suggestion ??= NameSuggestionFormat.Serialize(results[i].Suggestion, branches[i], nameSyntax.SyntaxTree);
+            }
+
+            // Kept unknown parts of different branches are different spans even when they read the same value (the same text
+            // in one name): one expected name and no part written in another file ('x') is what lets the first branch's
+            // suggestion stand for all of them.
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (expected.Count == 1 && suggestion is not null && !HasForeignPart(suggestion))
+            {
+                properties = properties.Add(SuggestionProperty, suggestion);
+            }
+
+            var display = string.Join("' or '", displays);
+            var expectedDisplay = string.Join("' or '", expected);
+            var location = nameSyntax.GetLocation();
+            if (allEnvironments)
+            {
+                var environments = new List<string>();
+                foreach (var result in results)
+                {
+                    foreach (var environment in result.Environments)
+                    {
+                        AddDistinct(environments, environment);
+                    }
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HardCodedEnvironment, location, properties, display, string.Join("', '", environments), expectedDisplay));
+            }
+
+            if (allPattern)
+            {
+                var faults = new List<string>();
+                foreach (var result in results)
+                {
+                    foreach (var fault in result.PatternFaults)
+                    {
+                        AddDistinct(faults, fault);
+                    }
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.NamingPattern, location, properties, display, JoinFaults(faults.ToImmutableArray()), expectedDisplay));
+            }
+
+            static void AddDistinct(List<string> list, string value)
+            {
+                if (!list.Contains(value))
+                {
+                    list.Add(value);
+                }
+            }
+
+            static bool HasForeignPart(string suggestion)
+            {
+                foreach (var piece in suggestion.Split(NameSuggestionFormat.Separator))
+                {
+                    if (piece == "x")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         }
 
