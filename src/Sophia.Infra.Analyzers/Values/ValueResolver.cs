@@ -239,8 +239,8 @@ public sealed class ValueResolver
     /// or switch expressions, wherever they stand (the whole value, an interpolation hole, a followed local): one resolved
     /// string per combination of branches, each resolved as <see cref="ResolveString"/> resolves a value. Default (no
     /// array) when the value has no such expression (then <see cref="ResolveString"/> says all there is), or more than
-    /// <see cref="MaxBranches"/> combinations. <see cref="ResolveString"/> itself keeps such an expression as one unknown part,
-    /// so a caller asks for the branches only when that gave an unknown part.
+    /// <see cref="MaxBranches"/> combinations. <see cref="ResolveString"/> itself keeps such an expression as one unknown part
+    /// and says so (<see cref="ResolvedString.HasBranches"/>), so a caller asks for the branches only then.
     /// </summary>
     public ImmutableArray<ResolvedString> ResolveBranches(IOperation operation, CancellationToken cancellationToken)
     {
@@ -400,6 +400,11 @@ public sealed class ValueResolver
                 AppendOperation(switchExpression.Arms[context.Branches.Choose(switchExpression.Arms.Length)].Value, parts, context, depth + 1, via);
                 return;
 
+            case IConditionalOperation { WhenFalse: not null } or ISwitchExpressionOperation { Arms.Length: > 0 }:
+                // Unknown as a whole here; ResolveBranches takes it apart (the part says so, at no cost to anyone else).
+                AddUnknown(operation, parts, branching: true);
+                return;
+
             case IParameterReferenceOperation parameter:
                 if (context.Parameters is not null && context.Parameters.TryGetValue(parameter.Parameter, out var argument))
                 {
@@ -479,8 +484,9 @@ public sealed class ValueResolver
     {
         if (parts.Count == start + 1 && parts[start].Kind == StringPartKind.Unknown && parts[start].Symbol is null)
         {
+            var branching = parts[start].IsBranching;
             parts.RemoveAt(start);
-            AddUnknown(reference, parts);
+            AddUnknown(reference, parts, branching);
         }
     }
 
@@ -976,10 +982,10 @@ public sealed class ValueResolver
         _ => null,
     };
 
-    private static void AddUnknown(IOperation operation, ImmutableArray<StringPart>.Builder parts)
+    private static void AddUnknown(IOperation operation, ImmutableArray<StringPart>.Builder parts, bool branching = false)
     {
         var (root, path) = ReferenceChain(operation);
-        parts.Add(new StringPart(StringPartKind.Unknown, operation.Syntax.ToString(), operation.Syntax, operation, root, path, viaReference: false));
+        parts.Add(new StringPart(StringPartKind.Unknown, operation.Syntax.ToString(), operation.Syntax, operation, root, path, viaReference: false, branching));
     }
 
     /// <summary>For <c>a.B.C</c> (locals, parameters, fields, properties), the root symbol <c>a</c> and the path <c>.B.C</c>.</summary>

@@ -84,7 +84,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             var naming = settings.For(creation.Type);
             var name = _services.Values.ResolveString(nameArgument.Value, cancellationToken);
 
-            if (HasUnknownPart(name) && _services.Values.ResolveBranches(nameArgument.Value, cancellationToken) is { IsDefault: false } branches)
+            if (name.HasBranches && _services.Values.ResolveBranches(nameArgument.Value, cancellationToken) is { IsDefault: false } branches)
             {
                 CheckBranches(context, branches, nameSyntax, settings, naming);
             }
@@ -93,7 +93,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 CheckPattern(context, name, nameSyntax, settings, naming);
             }
 
-            CheckLength(context, creation, name, nameSyntax, settings, naming);
+            CheckLength(context, creation, nameArgument.Value, name, nameSyntax, settings, naming);
             GatherUniqueness(context, creation, name, nameSyntax, settings, naming);
         }
 
@@ -122,19 +122,6 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.NamingPattern, location, properties, display, JoinFaults(result.PatternFaults), expected));
             }
-        }
-
-        private static bool HasUnknownPart(ResolvedString name)
-        {
-            foreach (var part in name.Parts)
-            {
-                if (part.Kind == StringPartKind.Unknown)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>
@@ -259,7 +246,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
         // ------------------------------------------------------------------ SIA1004
 
-        private void CheckLength(OperationAnalysisContext context, ResourceCreation creation, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
+        private void CheckLength(OperationAnalysisContext context, ResourceCreation creation, IOperation nameValue, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
         {
             var limit = naming.Limit;
             if (limit is null)
@@ -291,13 +278,13 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 }
 
                 var physical = values.ResolveString(assignment.Value, cancellationToken);
-                var (explicitLength, explicitPartial, explicitStack) = Measure(physical, settings);
+                var (explicitLength, explicitPartial, explicitStack, explicitDisplay) = MeasureShortest(assignment.Value, physical, settings, cancellationToken);
                 if (explicitLength > limit.MaxLength)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.NameTooLong,
                         assignment.Value.Syntax.GetLocation(),
-                        $"Physical name '{physical.ToDisplayString()}' ({property})",
+                        $"Physical name '{explicitDisplay}' ({property})",
                         LengthText(explicitLength, explicitPartial),
                         explicitStack ? $" with the stack counted as '{settings.LongestEnvironment}'" : string.Empty,
                         limit.MaxLength.ToString(CultureInfo.InvariantCulture),
@@ -307,19 +294,51 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 return; // An explicit physical name: the resource name does not reach AWS.
             }
 
-            var (length, partial, hasStack) = Measure(name, settings);
+            var (length, partial, hasStack, display) = MeasureShortest(nameValue, name, settings, cancellationToken);
             length += AwsNameLimits.RandomSuffixLength;
             if (length > limit.MaxLength)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.NameTooLong,
                     nameSyntax.GetLocation(),
-                    $"Resource name '{name.ToDisplayString()}'",
+                    $"Resource name '{display}'",
                     LengthText(length, partial),
                     " once Pulumi appends '-' and 7 random characters" + (hasStack ? $" (the stack counted as '{settings.LongestEnvironment}')" : string.Empty),
                     limit.MaxLength.ToString(CultureInfo.InvariantCulture),
                     what));
             }
+        }
+
+        /// <summary>
+        /// <see cref="Measure"/> of the shortest branch when the name goes through conditional or switch expressions (a finding
+        /// only when every branch is one), with the branches for the message; else of the name itself.
+        /// </summary>
+        private (int Length, bool Partial, bool HasStack, string Display) MeasureShortest(IOperation value, ResolvedString name, NamingSettings settings, CancellationToken cancellationToken)
+        {
+            if (!name.HasBranches || _services.Values.ResolveBranches(value, cancellationToken) is not { IsDefault: false } branches)
+            {
+                var (length, partial, hasStack) = Measure(name, settings);
+                return (length, partial, hasStack, name.ToDisplayString());
+            }
+
+            var shortest = (Length: int.MaxValue, Partial: false, HasStack: false);
+            var displays = new List<string>(branches.Length);
+            foreach (var branch in branches)
+            {
+                var measured = Measure(branch, settings);
+                if (measured.Length < shortest.Length)
+                {
+                    shortest = measured;
+                }
+
+                var display = branch.ToDisplayString();
+                if (!displays.Contains(display))
+                {
+                    displays.Add(display);
+                }
+            }
+
+            return (shortest.Length, shortest.Partial, shortest.HasStack, string.Join("' or '", displays));
         }
 
         /// <summary>The shortest length the name can have: the stack as the longest environment, unknown parts as empty.</summary>
