@@ -222,6 +222,21 @@ public sealed class BucketEncryptionHelperTests
     }
 
     [Fact]
+    public async Task IncompleteCallOfTheHelper_WhileTyping_KeepsEveryBucketSilent()
+    {
+        await new Verify.Test
+        {
+            TestCode = Program(
+                """
+                        var logs = new Aws.S3.Bucket("logs");
+                        new Aws.S3.Bucket("data");
+                        {|CS7036:Encrypt|}();
+                """,
+                Helper("Encrypt(Aws.S3.Bucket bucket, string name)")),
+        }.RunAsync();
+    }
+
+    [Fact]
     public async Task VirtualHelper_KeepsEveryBucketSilent()
     {
         await Verify.VerifyAnalyzerAsync(/* lang=c#-test */ $$"""

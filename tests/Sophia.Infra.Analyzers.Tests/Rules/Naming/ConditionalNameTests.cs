@@ -143,6 +143,15 @@ public sealed class ConditionalNameTests
     }
 
     [Fact]
+    public async Task IncompleteConditionalOrSwitch_WhileTyping_IsSilent()
+    {
+        await Create(InMethod("""
+                    new Aws.S3.Bucket(stack == "prod" ? "sophia-prod-bucket-logs" : {|CS0103:missing|});
+                    new Aws.S3.Bucket(stack switch { });
+            """)).RunAsync();
+    }
+
+    [Fact]
     public async Task ConditionalName_OnALookAlikeType_IsSilent()
     {
         await Create(InMethod(
