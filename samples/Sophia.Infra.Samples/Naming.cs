@@ -20,6 +20,9 @@ public static class Naming
         // SIA1002: the environment is hard-coded instead of the stack name.
         new Aws.Sqs.Queue("sophia-prod-queue-orders");
 
+        // SIA1002: every branch of the conditional hard-codes an environment (one branch from the stack name would be fine).
+        new Aws.Sqs.Queue(stack == "prod" ? "sophia-prod-queue-billing" : "sophia-dev-queue-billing");
+
         // SIA1002 and SIA1001: a hard-coded environment and the wrong project.
         new Aws.Sns.Topic("shop-dev-topic-alerts");
 

@@ -23,10 +23,13 @@ namespace Sophia.Infra.Analyzers.Infrastructure;
 /// compilation whose <c>Bucket</c> is bound to it (SIA3001: a <c>BucketServerSideEncryptionConfiguration(V2)</c>; SIA2002: a
 /// <c>BucketVersioning(V2)</c>). A companion is bound by <c>x.Id</c>, <c>x.BucketName</c>, <c>x.Bucket</c> (any member of a bucket)
 /// where <c>x</c> is followed through locals, fields and properties to the bucket's creation, or matched by the symbol the bucket
-/// is stored in (across files); or by a literal equal to the bucket's own physical name.
+/// is stored in (across files); or by a literal equal to the bucket's own physical name. A bucket (or bucket value) that is
+/// a parameter of a helper is followed through every call of the helper in the compilation (<see cref="CallSites"/>), a few
+/// helpers deep: the buckets passed are bound, the others are not (a helper never called binds none).
 /// <para>
-/// Facts are gathered per creation and decided at compilation end. A binding the analyzer cannot follow (a parameter, a
-/// call, a symbol no bucket is stored in) could be any bucket, so then no bucket is reported: unknown is never a finding.
+/// Facts are gathered per creation and decided at compilation end. A binding the analyzer cannot follow (a call, a symbol
+/// no bucket is stored in, a helper with a call it cannot see) could be any bucket, so then no bucket is reported: unknown
+/// is never a finding.
 /// </para>
 /// <para>
 /// The IDE runs compilation-end actions only in full-solution analysis. So a bucket is also decided at once, from its own file,
@@ -45,6 +48,9 @@ internal abstract class BucketCompanions
     private HashSet<SyntaxTree>? _mentioning;
 
     private readonly CompanionMention _mention;
+
+    /// <summary>How many helpers deep a bucket parameter is followed through calls that pass it on.</summary>
+    private const int MaxHelperDepth = 4;
 
     protected BucketCompanions(Compilation compilation, AnalysisServices services, CompanionMention mention)
     {
@@ -85,7 +91,7 @@ internal abstract class BucketCompanions
         }
         else if (IsCompanion(type))
         {
-            Bind(creation, _bindings, context.CancellationToken);
+            Bind(creation, _bindings, followParameters: true, context.CancellationToken);
             AnalyzeCompanion(context, creation);
         }
     }
@@ -125,8 +131,12 @@ internal abstract class BucketCompanions
     protected bool IsSetToNonNull(ISimpleAssignmentOperation? assignment, CancellationToken cancellationToken) =>
         assignment is not null && Values.Follow(assignment.Value, cancellationToken).ConstantValue is not { HasValue: true, Value: null };
 
-    /// <summary>Records what the <c>Bucket</c> of companion <paramref name="creation"/> is bound to.</summary>
-    private void Bind(ResourceCreation creation, Bindings bindings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records what the <c>Bucket</c> of companion <paramref name="creation"/> is bound to. With
+    /// <paramref name="followParameters"/>, a bucket (or bucket value) that is a parameter of a helper is recorded to be
+    /// followed through the helper's call sites at compilation end (<see cref="BindParameters"/>); without, it is unknown.
+    /// </summary>
+    private void Bind(ResourceCreation creation, Bindings bindings, bool followParameters, CancellationToken cancellationToken)
     {
         var bucket = creation.FindArgsAssignment("Bucket", Values, cancellationToken);
         if (bucket is null || !creation.HasKnownArgs(Values, cancellationToken))
@@ -136,29 +146,137 @@ internal abstract class BucketCompanions
             return;
         }
 
-        var value = Values.Follow(bucket.Value, cancellationToken);
+        BindValue(bucket.Value, bindings, followParameters, cancellationToken);
+    }
+
+    /// <summary>Binds a value given to a companion's <c>Bucket</c> input: <c>x.Id</c> (any member of a bucket), a literal name, a parameter.</summary>
+    private void BindValue(IOperation operation, Bindings bindings, bool followParameters, CancellationToken cancellationToken)
+    {
+        var value = Values.Follow(operation, cancellationToken);
         if (value is IMemberReferenceOperation { Instance: { } instance } && IsBucket(instance.Type))
         {
-            var target = Values.Follow(instance, cancellationToken);
-            if (target is IObjectCreationOperation targetCreation && IsBucket(targetCreation.Type))
-            {
-                bindings.Creations.TryAdd(KeyOf(targetCreation.Syntax), 0);
-                return;
-            }
-
-            var symbol = SymbolOf(target);
-            if (symbol is not null)
-            {
-                bindings.Symbols.TryAdd(symbol, 0);
-                return;
-            }
+            BindBucket(instance, bindings, followParameters, cancellationToken);
+            return;
         }
-        else if (Values.ResolveConstant(value, cancellationToken) is { HasValue: true, Value: string name })
+
+        if (value is IParameterReferenceOperation parameter && followParameters)
+        {
+            bindings.ValueParameters.TryAdd(parameter.Parameter.OriginalDefinition, 0);
+            return;
+        }
+
+        if (Values.ResolveConstant(value, cancellationToken) is { HasValue: true, Value: string name })
         {
             bindings.Names.TryAdd(name, 0);
             return;
         }
 
+        bindings.MarkUnknown();
+    }
+
+    /// <summary>Binds a bucket object: its creation, the symbol it is stored in, or a parameter that holds it.</summary>
+    private void BindBucket(IOperation operation, Bindings bindings, bool followParameters, CancellationToken cancellationToken)
+    {
+        var target = Values.Follow(operation, cancellationToken);
+        if (target is IObjectCreationOperation targetCreation && IsBucket(targetCreation.Type))
+        {
+            bindings.Creations.TryAdd(KeyOf(targetCreation.Syntax), 0);
+            return;
+        }
+
+        var symbol = SymbolOf(target);
+        if (symbol is not null)
+        {
+            bindings.Symbols.TryAdd(symbol, 0);
+            return;
+        }
+
+        if (target is IParameterReferenceOperation parameter && followParameters)
+        {
+            bindings.BucketParameters.TryAdd(parameter.Parameter.OriginalDefinition, 0);
+            return;
+        }
+
+        bindings.MarkUnknown();
+    }
+
+    /// <summary>
+    /// Follows the parameters that companions are bound to through the calls of their helpers (design.md: a bucket passed
+    /// to the helper is bound, a bucket never passed is not), a few helpers deep when the argument is itself a parameter.
+    /// A helper whose calls cannot all be known (<see cref="CallSites"/>), a parameter of a lambda or constructor, or a
+    /// chain deeper than that makes the bindings unknown. Runs at compilation end only, and only when a bucket is still
+    /// unbound.
+    /// </summary>
+    private void BindParameters(Bindings bindings, SemanticModel anchor, CancellationToken cancellationToken)
+    {
+        var doneBuckets = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var doneValues = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var calls = new Dictionary<ISymbol, List<IInvocationOperation>?>(SymbolEqualityComparer.Default);
+        for (var depth = 0; depth <= MaxHelperDepth; depth++)
+        {
+            var pending = new List<(IParameterSymbol Parameter, bool IsBucket)>();
+            foreach (var entry in bindings.BucketParameters)
+            {
+                if (doneBuckets.Add(entry.Key))
+                {
+                    pending.Add(((IParameterSymbol)entry.Key, true));
+                }
+            }
+
+            foreach (var entry in bindings.ValueParameters)
+            {
+                if (doneValues.Add(entry.Key))
+                {
+                    pending.Add(((IParameterSymbol)entry.Key, false));
+                }
+            }
+
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (parameter, isBucket) in pending)
+            {
+                if (parameter.ContainingSymbol is not IMethodSymbol method || parameter.IsParams || parameter.RefKind is not (RefKind.None or RefKind.In))
+                {
+                    bindings.MarkUnknown();
+                    return;
+                }
+
+                if (!calls.TryGetValue(method, out var sites))
+                {
+                    sites = CallSites.Find(method, _compilation, Values, anchor, cancellationToken);
+                    calls.Add(method, sites);
+                }
+
+                if (sites is null)
+                {
+                    bindings.MarkUnknown();
+                    return;
+                }
+
+                foreach (var call in sites)
+                {
+                    if (CallSites.ArgumentFor(call, parameter) is not { } argument)
+                    {
+                        bindings.MarkUnknown();
+                        return;
+                    }
+
+                    if (isBucket)
+                    {
+                        BindBucket(argument.Value, bindings, followParameters: true, cancellationToken);
+                    }
+                    else
+                    {
+                        BindValue(argument.Value, bindings, followParameters: true, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        // Parameters passed on deeper than followed: any bucket could be meant.
         bindings.MarkUnknown();
     }
 
@@ -193,16 +311,46 @@ internal abstract class BucketCompanions
     /// <summary>Reports every bucket that no companion is bound to, unless some binding cannot be followed.</summary>
     public void ReportAtCompilationEnd(CompilationAnalysisContext context)
     {
+        var cancellationToken = context.CancellationToken;
         if (_candidates.IsEmpty || !_bindings.IsDecisive(_bindings.BucketSymbols))
         {
             return;
         }
 
+        List<Candidate>? unbound = null;
         foreach (var candidate in _candidates)
         {
-            if (!_bindings.Binds(candidate, Values, context.CancellationToken))
+            if (!_bindings.Binds(candidate, Values, cancellationToken))
             {
-                Report(diagnostic => context.Report(diagnostic), live: false, candidate.Creation, context.CancellationToken);
+                (unbound ??= new List<Candidate>()).Add(candidate);
+            }
+        }
+
+        if (unbound is null)
+        {
+            return;
+        }
+
+        if (_bindings.HasParameters)
+        {
+            // Companions bound to a helper's parameter: follow it to the helper's calls (only now that a bucket is unbound).
+            if (unbound[0].Creation.Operation.SemanticModel is not { } anchor)
+            {
+                return;
+            }
+
+            BindParameters(_bindings, anchor, cancellationToken);
+            if (!_bindings.IsDecisive(_bindings.BucketSymbols))
+            {
+                return;
+            }
+        }
+
+        foreach (var candidate in unbound)
+        {
+            if (!_bindings.HasParameters || !_bindings.Binds(candidate, Values, cancellationToken))
+            {
+                Report(diagnostic => context.Report(diagnostic), live: false, candidate.Creation, cancellationToken);
             }
         }
     }
@@ -254,7 +402,7 @@ internal abstract class BucketCompanions
             }
             else if (IsCompanion(creation.Type))
             {
-                Bind(creation, bindings, cancellationToken);
+                Bind(creation, bindings, followParameters: false, cancellationToken);
             }
         }
 
@@ -350,6 +498,14 @@ internal abstract class BucketCompanions
         public ConcurrentDictionary<ISymbol, byte> Symbols { get; } = new(SymbolEqualityComparer.Default);
 
         public ConcurrentDictionary<string, byte> Names { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Parameters of helpers that hold the bucket a companion is bound to (<c>Bucket = bucket.Id</c>).</summary>
+        public ConcurrentDictionary<ISymbol, byte> BucketParameters { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Parameters of helpers that hold the value of a companion's <c>Bucket</c> input (<c>Bucket = bucketId</c>).</summary>
+        public ConcurrentDictionary<ISymbol, byte> ValueParameters { get; } = new(SymbolEqualityComparer.Default);
+
+        public bool HasParameters => !BucketParameters.IsEmpty || !ValueParameters.IsEmpty;
 
         /// <summary>The symbols that buckets are stored in (of the compilation, or of one file).</summary>
         public ConcurrentDictionary<ISymbol, byte> BucketSymbols { get; } = new(SymbolEqualityComparer.Default);

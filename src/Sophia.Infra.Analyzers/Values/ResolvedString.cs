@@ -23,8 +23,9 @@ public enum StringPartKind
 /// <summary>One piece of a <see cref="ResolvedString"/>.</summary>
 public readonly struct StringPart
 {
-    public StringPart(StringPartKind kind, string text, SyntaxNode? syntax, IOperation? operation, ISymbol? symbol, string? path, bool viaReference)
+    public StringPart(StringPartKind kind, string text, SyntaxNode? syntax, IOperation? operation, ISymbol? symbol, string? path, bool viaReference, bool branching = false)
     {
+        IsBranching = branching;
         Kind = kind;
         Text = text;
         Syntax = syntax;
@@ -57,7 +58,13 @@ public readonly struct StringPart
     /// <summary>True when the text does not stand literally at the use but came through a constant, local, field, property or helper.</summary>
     public bool ViaReference { get; }
 
-    internal StringPart WithViaReference() => new(Kind, Text, Syntax, Operation, Symbol, Path, viaReference: true);
+    /// <summary>
+    /// True for an unknown part that is (or holds, through a followed local, field or property) a conditional or switch
+    /// expression, which <see cref="ValueResolver.ResolveBranches"/> takes apart branch by branch.
+    /// </summary>
+    public bool IsBranching { get; }
+
+    internal StringPart WithViaReference() => new(Kind, Text, Syntax, Operation, Symbol, Path, viaReference: true, IsBranching);
 
     /// <summary>True when both parts are unknown values read from the same symbol through the same member path.</summary>
     public bool IsSameUnknownAs(StringPart other) =>
@@ -75,17 +82,19 @@ public sealed class ResolvedString
     {
         Parts = parts;
         var known = true;
+        var branches = false;
         foreach (var part in parts)
         {
-            if (part.Kind != StringPartKind.Text)
-            {
-                known = false;
-                break;
-            }
+            known &= part.Kind == StringPartKind.Text;
+            branches |= part.IsBranching;
         }
 
         IsFullyKnown = known;
+        HasBranches = branches;
     }
+
+    /// <summary>True when some unknown part is a conditional or switch expression (<see cref="StringPart.IsBranching"/>).</summary>
+    public bool HasBranches { get; }
 
     public ImmutableArray<StringPart> Parts { get; }
 

@@ -233,7 +233,7 @@ public sealed class ValueResolver
         s_parts = null;
         try
         {
-            var context = new Context(cancellationToken, parameters: null, helperDepth: 0);
+            var context = new Context(cancellationToken, parameters: null, helperDepth: 0, branches: null);
             AppendOperation(operation, parts, context, depth: 0, via: false);
             return new ResolvedString(parts.ToImmutable());
         }
@@ -250,16 +250,97 @@ public sealed class ValueResolver
     [ThreadStatic]
     private static ImmutableArray<StringPart>.Builder? s_parts;
 
+    /// <summary>
+    /// The strings <paramref name="operation"/> may evaluate to when its value goes through conditional (<c>c ? a : b</c>)
+    /// or switch expressions, wherever they stand (the whole value, an interpolation hole, a followed local): one resolved
+    /// string per combination of branches, each resolved as <see cref="ResolveString"/> resolves a value. Default (no
+    /// array) when the value has no such expression (then <see cref="ResolveString"/> says all there is), or more than
+    /// <see cref="MaxBranches"/> combinations. <see cref="ResolveString"/> itself keeps such an expression as one unknown part
+    /// and says so (<see cref="ResolvedString.HasBranches"/>), so a caller asks for the branches only then.
+    /// </summary>
+    public ImmutableArray<ResolvedString> ResolveBranches(IOperation operation, CancellationToken cancellationToken)
+    {
+        var branches = new BranchPath();
+        var results = ImmutableArray.CreateBuilder<ResolvedString>();
+        do
+        {
+            var parts = ImmutableArray.CreateBuilder<StringPart>();
+            branches.Restart();
+            AppendOperation(operation, parts, new Context(cancellationToken, parameters: null, helperDepth: 0, branches), depth: 0, via: false);
+            if (!branches.HasChoices || results.Count == MaxBranches)
+            {
+                return default;
+            }
+
+            results.Add(new ResolvedString(parts.ToImmutable()));
+        }
+        while (branches.Advance());
+
+        return results.ToImmutable();
+    }
+
+    /// <summary>The most branch combinations <see cref="ResolveBranches"/> enumerates.</summary>
+    public const int MaxBranches = 16;
+
+    /// <summary>
+    /// The branch taken at each conditional or switch expression met while resolving a value, in the order they are met,
+    /// enumerated depth first: <see cref="Advance"/> moves to the next combination (the last choice that has another branch
+    /// takes it, the choices after it are forgotten and start again from their first branch).
+    /// </summary>
+    private sealed class BranchPath
+    {
+        private readonly List<(int Choice, int Count)> _choices = new();
+        private int _position;
+
+        public bool HasChoices => _choices.Count > 0;
+
+        public void Restart() => _position = 0;
+
+        /// <summary>The branch to take at the next expression met, which has <paramref name="count"/> branches.</summary>
+        public int Choose(int count)
+        {
+            if (_position < _choices.Count)
+            {
+                return _choices[_position++].Choice;
+            }
+
+            _choices.Add((0, count));
+            _position++;
+            return 0;
+        }
+
+        public bool Advance()
+        {
+            for (var i = _choices.Count - 1; i >= 0; i--)
+            {
+                var (choice, count) = _choices[i];
+                if (choice + 1 < count)
+                {
+                    _choices[i] = (choice + 1, count);
+                    return true;
+                }
+
+                _choices.RemoveAt(i);
+            }
+
+            return false;
+        }
+    }
+
     // ------------------------------------------------------------------ semantic resolution
 
     private readonly struct Context
     {
-        public Context(CancellationToken cancellationToken, Dictionary<IParameterSymbol, IOperation>? parameters, int helperDepth)
+        public Context(CancellationToken cancellationToken, Dictionary<IParameterSymbol, IOperation>? parameters, int helperDepth, BranchPath? branches)
         {
             CancellationToken = cancellationToken;
             Parameters = parameters;
             HelperDepth = helperDepth;
+            Branches = branches;
         }
+
+        /// <summary>When branches are enumerated (<see cref="ResolveBranches"/>): the branch to take at each conditional or switch expression.</summary>
+        public BranchPath? Branches { get; }
 
         public CancellationToken CancellationToken { get; }
 
@@ -327,11 +408,24 @@ public sealed class ValueResolver
                 AppendOperation(binary.RightOperand, parts, context, depth + 1, via);
                 return;
 
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when context.Branches is not null:
+                AppendOperation(context.Branches.Choose(2) == 0 ? conditional.WhenTrue : whenFalse, parts, context, depth + 1, via);
+                return;
+
+            case ISwitchExpressionOperation { Arms.Length: > 0 } switchExpression when context.Branches is not null:
+                AppendOperation(switchExpression.Arms[context.Branches.Choose(switchExpression.Arms.Length)].Value, parts, context, depth + 1, via);
+                return;
+
+            case IConditionalOperation { WhenFalse: not null } or ISwitchExpressionOperation { Arms.Length: > 0 }:
+                // Unknown as a whole here; ResolveBranches takes it apart (the part says so, at no cost to anyone else).
+                AddUnknown(operation, parts, branching: true);
+                return;
+
             case IParameterReferenceOperation parameter:
                 if (context.Parameters is not null && context.Parameters.TryGetValue(parameter.Parameter, out var argument))
                 {
                     // The caller's argument, resolved in the caller's context (one level only).
-                    AppendOperation(argument, parts, new Context(context.CancellationToken, null, context.HelperDepth), depth + 1, via: true);
+                    AppendOperation(argument, parts, new Context(context.CancellationToken, null, context.HelperDepth, context.Branches), depth + 1, via: true);
                     return;
                 }
 
@@ -406,8 +500,9 @@ public sealed class ValueResolver
     {
         if (parts.Count == start + 1 && parts[start].Kind == StringPartKind.Unknown && parts[start].Symbol is null)
         {
+            var branching = parts[start].IsBranching;
             parts.RemoveAt(start);
-            AddUnknown(reference, parts);
+            AddUnknown(reference, parts, branching);
         }
     }
 
@@ -571,7 +666,7 @@ public sealed class ValueResolver
         var start = parts.Count;
         if (FollowHelper(invocation, context.CancellationToken) is { } helper)
         {
-            AppendOperation(helper.Returned, parts, new Context(context.CancellationToken, helper.Arguments, context.HelperDepth + 1), depth + 1, via: true);
+            AppendOperation(helper.Returned, parts, new Context(context.CancellationToken, helper.Arguments, context.HelperDepth + 1, context.Branches), depth + 1, via: true);
         }
         else
         {
@@ -682,7 +777,7 @@ public sealed class ValueResolver
                 return;
             case IdentifierNameSyntax identifier when parameters is not null && parameters.TryGetValue(identifier.Identifier.ValueText, out var argument):
                 var start = parts.Count;
-                AppendOperation(argument, parts, new Context(CancellationToken.None, null, helperDepth: 1), depth + 1, via: true);
+                AppendOperation(argument, parts, new Context(CancellationToken.None, null, helperDepth: 1, branches: null), depth + 1, via: true);
                 MarkViaReference(parts, start);
                 return;
             case MemberAccessExpressionSyntax memberAccess when IsDeploymentInstanceMember(memberAccess, "StackName"):
@@ -903,10 +998,10 @@ public sealed class ValueResolver
         _ => null,
     };
 
-    private static void AddUnknown(IOperation operation, ImmutableArray<StringPart>.Builder parts)
+    private static void AddUnknown(IOperation operation, ImmutableArray<StringPart>.Builder parts, bool branching = false)
     {
         var (root, path) = ReferenceChain(operation);
-        parts.Add(new StringPart(StringPartKind.Unknown, operation.Syntax.ToString(), operation.Syntax, operation, root, path, viaReference: false));
+        parts.Add(new StringPart(StringPartKind.Unknown, operation.Syntax.ToString(), operation.Syntax, operation, root, path, viaReference: false, branching));
     }
 
     /// <summary>For <c>a.B.C</c> (locals, parameters, fields, properties), the root symbol <c>a</c> and the path <c>.B.C</c>.</summary>

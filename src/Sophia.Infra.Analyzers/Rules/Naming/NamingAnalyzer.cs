@@ -86,8 +86,16 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             var naming = settings.For(creation.Type);
             var name = _services.Values.ResolveString(nameArgument.Value, cancellationToken);
 
-            CheckPattern(context, name, nameSyntax, settings, naming);
-            CheckLength(context, creation, name, nameSyntax, settings, naming);
+            if (name.HasBranches && _services.Values.ResolveBranches(nameArgument.Value, cancellationToken) is { IsDefault: false } branches)
+            {
+                CheckBranches(context, branches, nameSyntax, settings, naming);
+            }
+            else
+            {
+                CheckPattern(context, name, nameSyntax, settings, naming);
+            }
+
+            CheckLength(context, creation, nameArgument.Value, name, nameSyntax, settings, naming);
             GatherUniqueness(context, creation, name, nameSyntax, settings, naming);
         }
 
@@ -118,6 +126,109 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             }
         }
 
+        /// <summary>
+        /// SIA1001, SIA1002 for a name that goes through conditional or switch expressions (design.md: known when every branch
+        /// is, a finding only when every branch is one): each rule is reported, at the name, only when every combination of
+        /// branches has its fault; a branch that is unknown or complies keeps the rule silent. The code fix is offered only
+        /// when every branch leads to the same compliant name, which then replaces the whole expression.
+        /// </summary>
+        private static void CheckBranches(OperationAnalysisContext context, ImmutableArray<ResolvedString> branches, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
+        {
+            var results = new NameCheckResult[branches.Length];
+            var allEnvironments = true;
+            var allPattern = true;
+            for (var i = 0; i < branches.Length; i++)
+            {
+                var result = NameChecker.Check(branches[i], naming.Pattern, naming.FullName, naming.LongToken, settings.Environments);
+                if (result is null)
+                {
+                    return;
+                }
+
+                results[i] = result;
+                allEnvironments &= !result.Environments.IsEmpty;
+                allPattern &= !result.PatternFaults.IsEmpty;
+            }
+
+            if (!allEnvironments && !allPattern)
+            {
+                return;
+            }
+
+            var displays = new List<string>(branches.Length);
+            var expected = new List<string>(branches.Length);
+            string? suggestion = null;
+            for (var i = 0; i < branches.Length; i++)
+            {
+                AddDistinct(displays, branches[i].ToDisplayString());
+                AddDistinct(expected, results[i].Suggestion.Display(branches[i]));
+                suggestion ??= NameSuggestionFormat.Serialize(results[i].Suggestion, branches[i], nameSyntax.SyntaxTree);
+            }
+
+            // Kept unknown parts of different branches are different spans even when they read the same value (the same text
+            // in one name): one expected name and no part written in another file ('x') is what lets the first branch's
+            // suggestion stand for all of them.
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (expected.Count == 1 && suggestion is not null && !HasForeignPart(suggestion))
+            {
+                properties = properties.Add(SuggestionProperty, suggestion);
+            }
+
+            var display = string.Join("' or '", displays);
+            var expectedDisplay = string.Join("' or '", expected);
+            var location = nameSyntax.GetLocation();
+            if (allEnvironments)
+            {
+                var environments = new List<string>();
+                foreach (var result in results)
+                {
+                    foreach (var environment in result.Environments)
+                    {
+                        AddDistinct(environments, environment);
+                    }
+                }
+
+                context.Report(Diagnostic.Create(
+                    Descriptors.HardCodedEnvironment, location, properties, display, string.Join("', '", environments), expectedDisplay));
+            }
+
+            if (allPattern)
+            {
+                var faults = new List<string>();
+                foreach (var result in results)
+                {
+                    foreach (var fault in result.PatternFaults)
+                    {
+                        AddDistinct(faults, fault);
+                    }
+                }
+
+                context.Report(Diagnostic.Create(
+                    Descriptors.NamingPattern, location, properties, display, JoinFaults(faults.ToImmutableArray()), expectedDisplay));
+            }
+
+            static void AddDistinct(List<string> list, string value)
+            {
+                if (!list.Contains(value))
+                {
+                    list.Add(value);
+                }
+            }
+
+            static bool HasForeignPart(string suggestion)
+            {
+                foreach (var piece in suggestion.Split(NameSuggestionFormat.Separator))
+                {
+                    if (piece == "x")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>One fault as is; several numbered (<c>1) ...; 2) ...</c>), since a fault may itself contain a semicolon.</summary>
         internal static string JoinFaults(ImmutableArray<string> faults)
         {
@@ -137,7 +248,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
         // ------------------------------------------------------------------ SIA1004
 
-        private void CheckLength(OperationAnalysisContext context, ResourceCreation creation, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
+        private void CheckLength(OperationAnalysisContext context, ResourceCreation creation, IOperation nameValue, ResolvedString name, SyntaxNode nameSyntax, NamingSettings settings, ResourceTypeNaming naming)
         {
             var limit = naming.Limit;
             if (limit is null)
@@ -169,13 +280,13 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 }
 
                 var physical = values.ResolveString(assignment.Value, cancellationToken);
-                var (explicitLength, explicitPartial, explicitStack) = Measure(physical, settings);
+                var (explicitLength, explicitPartial, explicitStack, explicitDisplay) = MeasureShortest(assignment.Value, physical, settings, cancellationToken);
                 if (explicitLength > limit.MaxLength)
                 {
                     context.Report(Diagnostic.Create(
                         Descriptors.NameTooLong,
                         assignment.Value.Syntax.GetLocation(),
-                        $"Physical name '{physical.ToDisplayString()}' ({property})",
+                        $"Physical name '{explicitDisplay}' ({property})",
                         LengthText(explicitLength, explicitPartial),
                         explicitStack ? $" with the stack counted as '{settings.LongestEnvironment}'" : string.Empty,
                         limit.MaxLength.ToString(CultureInfo.InvariantCulture),
@@ -185,19 +296,51 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 return; // An explicit physical name: the resource name does not reach AWS.
             }
 
-            var (length, partial, hasStack) = Measure(name, settings);
+            var (length, partial, hasStack, display) = MeasureShortest(nameValue, name, settings, cancellationToken);
             length += AwsNameLimits.RandomSuffixLength;
             if (length > limit.MaxLength)
             {
                 context.Report(Diagnostic.Create(
                     Descriptors.NameTooLong,
                     nameSyntax.GetLocation(),
-                    $"Resource name '{name.ToDisplayString()}'",
+                    $"Resource name '{display}'",
                     LengthText(length, partial),
                     " once Pulumi appends '-' and 7 random characters" + (hasStack ? $" (the stack counted as '{settings.LongestEnvironment}')" : string.Empty),
                     limit.MaxLength.ToString(CultureInfo.InvariantCulture),
                     what));
             }
+        }
+
+        /// <summary>
+        /// <see cref="Measure"/> of the shortest branch when the name goes through conditional or switch expressions (a finding
+        /// only when every branch is one), with the branches for the message; else of the name itself.
+        /// </summary>
+        private (int Length, bool Partial, bool HasStack, string Display) MeasureShortest(IOperation value, ResolvedString name, NamingSettings settings, CancellationToken cancellationToken)
+        {
+            if (!name.HasBranches || _services.Values.ResolveBranches(value, cancellationToken) is not { IsDefault: false } branches)
+            {
+                var (length, partial, hasStack) = Measure(name, settings);
+                return (length, partial, hasStack, name.ToDisplayString());
+            }
+
+            var shortest = (Length: int.MaxValue, Partial: false, HasStack: false);
+            var displays = new List<string>(branches.Length);
+            foreach (var branch in branches)
+            {
+                var measured = Measure(branch, settings);
+                if (measured.Length < shortest.Length)
+                {
+                    shortest = measured;
+                }
+
+                var display = branch.ToDisplayString();
+                if (!displays.Contains(display))
+                {
+                    displays.Add(display);
+                }
+            }
+
+            return (shortest.Length, shortest.Partial, shortest.HasStack, string.Join("' or '", displays));
         }
 
         /// <summary>The shortest length the name can have: the stack as the longest environment, unknown parts as empty.</summary>

@@ -44,8 +44,8 @@ public sealed class DecidedEdgeCaseTests
     [Fact]
     public async Task Naming_ConditionalName_WithACompliantOrUnknownBranch_IsSilent()
     {
-        // design.md: a conditional is a finding only when every branch is one. (That such a conditional IS reported is not
-        // implemented yet: conditional names are unknown to the resolver, hence silent.)
+        // design.md: a conditional is a finding only when every branch is one (ConditionalNameTests: when every branch is one,
+        // it is reported).
         await Create(InMethod("""
                     new Aws.Ec2.Instance(stack == "prod" ? $"sophia-{stack}-vm-b" : "sophia-dev-vm-b");
                     new Aws.Ec2.Instance(config.GetBoolean("x") == true ? $"sophia-{stack}-vm-c" : $"sophia-{stack}-vm-d");

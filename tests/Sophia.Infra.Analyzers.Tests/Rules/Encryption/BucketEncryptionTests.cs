@@ -194,10 +194,11 @@ public sealed class BucketEncryptionTests
     }
 
     [Fact]
-    public async Task UnknownBinding_NoBucketIsReported()
+    public async Task HelperParameter_IsFollowedToItsCalls_ABucketNeverPassedIsReported()
     {
+        // design.md (decided edge cases): the helper's parameter is followed through its call sites (BucketEncryptionHelperTests).
         await Verify.VerifyAnalyzerAsync(Program($$"""
-                    var logs = new Aws.S3.Bucket("logs");
+                    var logs = {|SIA3001:new Aws.S3.Bucket("logs")|};
                     var data = new Aws.S3.Bucket("data");
                     Encrypt(data);
                 }

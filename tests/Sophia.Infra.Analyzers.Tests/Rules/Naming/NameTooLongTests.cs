@@ -77,6 +77,21 @@ public sealed class NameTooLongTests
     }
 
     [Fact]
+    public async Task ConditionalName_IsTooLongOnlyWhenEveryBranchIs()
+    {
+        // design.md (decided edge cases): a conditional is a finding only when every branch is one; measured by its shortest branch.
+        var test = Create(InMethod(members: MakeArgs, body: """
+                    new Aws.LB.LoadBalancer({|#0:stack == "prod" ? $"sophia-{stack}-lb-public-frontend" : $"sophia-{stack}-lb-public-frontend-v2"|});
+                    new Aws.LB.LoadBalancer(stack == "prod" ? $"sophia-{stack}-lb-public-frontend" : $"sophia-{stack}-lb-web");
+                    new Aws.LB.LoadBalancer($"sophia-{stack}-lb-web", new() { Name = {|#1:stack switch { "prod" => "sophia-production-load-balancer-edge", _ => "sophia-development-load-balancer-edge" }|} });
+                    new Aws.LB.LoadBalancer($"sophia-{stack}-lb-api", new() { Name = stack switch { "prod" => "sophia-production-load-balancer-edge", _ => config.Require("lb") } });
+            """));
+        test.ExpectedDiagnostics.Add(TooLong(0, "Resource name 'sophia-{stack}-lb-public-frontend' or 'sophia-{stack}-lb-public-frontend-v2'", "41", Suffix, 32, LoadBalancer));
+        test.ExpectedDiagnostics.Add(TooLong(1, "Physical name 'sophia-production-load-balancer-edge' or 'sophia-development-load-balancer-edge' (Name)", "36", string.Empty, 32, LoadBalancer));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task TypeWithoutLimit_AndUnknownName_AreSilent()
     {
         await Create(InMethod(members: MakeArgs, body: """

@@ -188,10 +188,64 @@ public sealed class BucketVersioningTests
     [Fact]
     public async Task BucketPassedToAHelper_IsFollowedThroughItsCallSites()
     {
+        // design.md (decided edge cases): a bucket passed to the helper is versioned, a bucket never passed is a finding.
         await Verify.VerifyAnalyzerAsync(Program(
             """
                     var logs = new Aws.S3.Bucket("logs");
                     Version(logs);
+                    var data = new Aws.S3.Bucket("data");
+                    Version(data);
+                    {|#0:new Aws.S3.Bucket("temp")|};
+                }
+
+                static void Version(Aws.S3.Bucket bucket)
+                {
+
+            """ + Versioning("v", "bucket.Id", "\"Enabled\"")),
+            Verify.Diagnostic(Descriptors.DataNotRecoverable).WithLocation(0).WithArguments("S3 bucket 'temp" + NotVersioned));
+    }
+
+    [Fact]
+    public async Task ExtensionHelperInAnotherFile_CalledOnward_AndAHelperNeverCalled()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Program("""
+                    var logs = new Aws.S3.Bucket("logs");
+                    Keep(logs);
+                    {|SIA2002:new Aws.S3.Bucket("data")|};
+                }
+
+                static void Keep(Aws.S3.Bucket kept) => kept.Versioned();
+
+                static void NeverCalled(Aws.S3.Bucket bucket)
+                {
+            """ + Versioning("unused", "bucket.Id", "\"Enabled\"")),
+        };
+        test.TestState.Sources.Add(("/0/Versioning.cs", $$"""
+            using Aws = Pulumi.Aws;
+
+            static class BucketExtensions
+            {
+                public static void Versioned(this Aws.S3.Bucket bucket)
+                {
+            {{Versioning("v", "bucket.Id", "\"Enabled\"")}}
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HelperCalledWithAnUnknownBucket_NoBucketIsReported()
+    {
+        await Verify.VerifyAnalyzerAsync(Program(
+            """
+                    new Aws.S3.Bucket("logs");
+                    foreach (var bucket in new[] { new Aws.S3.Bucket("a"), new Aws.S3.Bucket("b") })
+                    {
+                        Version(bucket);
+                    }
                 }
 
                 static void Version(Aws.S3.Bucket bucket)
