@@ -579,24 +579,6 @@ internal sealed class CompanionMention
     private bool Names(SyntaxTree tree)
     {
         var text = tree.GetText().ToString();
-        for (var index = text.IndexOf(_typeName, StringComparison.Ordinal); index >= 0; index = text.IndexOf(_typeName, index + 1, StringComparison.Ordinal))
-        {
-            var end = index + _typeName.Length;
-            if (end + 1 < text.Length && text[end] == 'V' && text[end + 1] == '2')
-            {
-                end += 2;
-            }
-
-            var before = index == 0 ? ' ' : text[index - 1];
-            var after = end >= text.Length ? ' ' : text[end];
-            if (!IsIdentifierChar(before) && !IsIdentifierChar(after))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return IdentifierText.Occurs(text, _typeName) || IdentifierText.Occurs(text, _typeName + "V2");
     }
-
-    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

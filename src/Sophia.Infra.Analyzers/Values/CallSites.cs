@@ -39,7 +39,7 @@ public static class CallSites
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!NamesIdentifier(tree.GetText(cancellationToken).ToString(), name))
+            if (!IdentifierText.Occurs(tree.GetText(cancellationToken).ToString(), name))
             {
                 continue;
             }
@@ -142,23 +142,4 @@ public static class CallSites
 
         return false;
     }
-
-    /// <summary>True when <paramref name="text"/> holds <paramref name="name"/> as a whole identifier (comments included: errs towards "named").</summary>
-    private static bool NamesIdentifier(string text, string name)
-    {
-        for (var index = text.IndexOf(name, StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + 1, StringComparison.Ordinal))
-        {
-            var end = index + name.Length;
-            var before = index == 0 ? ' ' : text[index - 1];
-            var after = end >= text.Length ? ' ' : text[end];
-            if (!IsIdentifierChar(before) && !IsIdentifierChar(after))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }
