@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Every method fully optimised from its first call (the compiler's and ours), as in a build server or IDE that has run for a
+# while; the warm-up run absorbs the JIT time. With tiering on, our code may still run unoptimised when it is measured.
+export DOTNET_TieredCompilation=0
 dotnet build bench/Sophia.Infra.Benchmarks -c Release -nologo -v q --disable-build-servers
 mkdir -p bench/results
 dotnet bench/Sophia.Infra.Benchmarks/bin/Release/net10.0/Sophia.Infra.Benchmarks.dll --quick --out bench/results/latest.md "$@"

@@ -73,10 +73,14 @@ public static class Program
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 compilation.GetDiagnostics();
                 var binding = watch.Elapsed;
+                var pauses = GC.GetTotalPauseDuration();
+                var collections = GC.CollectionCount(0);
                 var (times, _, findings, cpu) = await RatioRun.RunAnalyzersAsync(compilation, options, analyzers);
+                pauses = GC.GetTotalPauseDuration() - pauses;
+                collections = GC.CollectionCount(0) - collections;
                 var (floorTimes, _, _, floorCpu) = await RatioRun.RunAnalyzersAsync(compilation, options, floor);
                 var total = TimeSpan.FromTicks(times.Sum(t => t.Time.Ticks));
-                Console.Error.WriteLine($"round {round}: binding {binding.TotalMilliseconds:F0} ms, {findings} findings, SIA {total.TotalMilliseconds:F1} ms ({total / binding:P1}), floor {floorTimes[0].Time.TotalMilliseconds:F1} ms: "
+                Console.Error.WriteLine($"round {round}: binding {binding.TotalMilliseconds:F0} ms, {findings} findings, SIA {total.TotalMilliseconds:F1} ms ({total / binding:P1}; GC pauses during the SIA run {pauses.TotalMilliseconds:F0} ms in {collections} collections), floor {floorTimes[0].Time.TotalMilliseconds:F1} ms: "
                     + string.Join(", ", times.OrderByDescending(t => t.Time).Take(6).Select(t => $"{t.Name.Replace("Analyzer", "")} {t.Time.TotalMilliseconds:F1}")));
             }
 
