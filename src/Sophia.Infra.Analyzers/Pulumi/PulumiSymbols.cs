@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -228,6 +229,8 @@ public sealed class PulumiSymbols
 
     private readonly Compilation _compilation;
     private readonly object?[] _types = new object?[MetadataNames.Length];
+    // Per created type: every analyzer asks about every object creation, most of them args and nested input objects.
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ResourceKind> _resourceKinds = new(SymbolEqualityComparer.Default);
     private object? _awsAssembly;
 
     private PulumiSymbols(Compilation compilation, INamedTypeSymbol resource)
@@ -336,6 +339,50 @@ public sealed class PulumiSymbols
         return known is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, known);
     }
 
+    /// <summary>
+    /// What <paramref name="type"/> is to Pulumi: a custom resource, a provider (a custom resource too), a component, or none
+    /// of them (also a <c>StackReference</c>: a read of another stack, named by its stack path, to which no rule applies).
+    /// The type itself does not count (<c>new CustomResource(...)</c> is not a resource of the program). Cached per type.
+    /// </summary>
+    public ResourceKind ResourceKindOf(INamedTypeSymbol type) =>
+        _resourceKinds.TryGetValue(type, out var kind) ? kind : _resourceKinds.GetOrAdd(type, ComputeResourceKind(type));
+
+    private ResourceKind ComputeResourceKind(INamedTypeSymbol type)
+    {
+        var custom = Get(PulumiType.CustomResource);
+        var component = Get(PulumiType.ComponentResource);
+        var provider = Get(PulumiType.ProviderResource);
+        var stackReference = Get(PulumiType.StackReference);
+        var isProvider = false;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, stackReference))
+            {
+                return ResourceKind.None;
+            }
+
+            if (ReferenceEquals(current, type))
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(current, provider))
+            {
+                isProvider = true;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(current, custom))
+            {
+                return isProvider ? ResourceKind.Provider : ResourceKind.Custom;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(current, component))
+            {
+                return ResourceKind.Component;
+            }
+        }
+
+        return ResourceKind.None;
+    }
+
     /// <summary>True when <paramref name="symbol"/> is <paramref name="type"/> or derives from it.</summary>
     public bool IsOrDerivesFrom(ITypeSymbol? symbol, PulumiType type)
     {
@@ -366,4 +413,15 @@ public sealed class PulumiSymbols
         symbol is IPropertySymbol property
         && property.Name == name
         && Is(property.ContainingType, PulumiType.DeploymentInstance);
+}
+
+/// <summary>What a created type is to Pulumi (<see cref="PulumiSymbols.ResourceKindOf"/>).</summary>
+public enum ResourceKind
+{
+    None,
+    Custom,
+
+    /// <summary>A provider: a custom resource deriving from <c>ProviderResource</c>.</summary>
+    Provider,
+    Component,
 }

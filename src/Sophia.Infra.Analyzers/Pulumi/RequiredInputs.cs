@@ -16,13 +16,27 @@ public sealed class RequiredInputs
 {
     private readonly PulumiSymbols _symbols;
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IPropertySymbol>> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isArgs = new(SymbolEqualityComparer.Default);
 
     public RequiredInputs(PulumiSymbols symbols) => _symbols = symbols;
 
     /// <summary>True for a type that derives from <c>Pulumi.ResourceArgs</c> or <c>Pulumi.InvokeArgs</c>.</summary>
-    public bool IsArgsType(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class }
-        && (_symbols.IsOrDerivesFrom(type, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(type, PulumiType.InvokeArgs));
+    public bool IsArgsType(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named)
+        {
+            return false;
+        }
+
+        // Asked for every object creation of the compilation: cached per type.
+        if (!_isArgs.TryGetValue(named, out var isArgs))
+        {
+            isArgs = _symbols.IsOrDerivesFrom(named, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(named, PulumiType.InvokeArgs);
+            _isArgs.TryAdd(named, isArgs);
+        }
+
+        return isArgs;
+    }
 
     /// <summary>The required input properties of <paramref name="argsType"/> in declaration order (base types first); empty when none.</summary>
     public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -63,69 +64,36 @@ public readonly struct ResourceCreation
             return false;
         }
 
-        var isComponent = false;
-        var isCustom = false;
-        var isProvider = false;
-        var custom = symbols.Get(PulumiType.CustomResource);
-        var component = symbols.Get(PulumiType.ComponentResource);
-        var provider = symbols.Get(PulumiType.ProviderResource);
-        var stackReference = symbols.Get(PulumiType.StackReference);
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, stackReference))
-            {
-                // A read of another stack, named by its stack path (org/project/stack): no rule applies to it.
-                return false;
-            }
-
-            if (ReferenceEquals(current, type))
-            {
-                continue;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(current, provider))
-            {
-                isProvider = true;
-            }
-            else if (SymbolEqualityComparer.Default.Equals(current, custom))
-            {
-                isCustom = true;
-                break;
-            }
-            else if (SymbolEqualityComparer.Default.Equals(current, component))
-            {
-                isComponent = true;
-                break;
-            }
-        }
-
-        if (!isCustom && !isComponent)
+        var kind = symbols.ResourceKindOf(type);
+        if (kind == ResourceKind.None)
         {
             return false;
         }
 
+        var isComponent = kind == ResourceKind.Component;
+        var isProvider = kind == ResourceKind.Provider;
         IArgumentOperation? name = null;
         IArgumentOperation? args = null;
         IArgumentOperation? options = null;
+        var roles = RolesOf(operation.Constructor, symbols);
         foreach (var argument in operation.Arguments)
         {
-            if (argument.Parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue || parameter.Ordinal >= roles.Length)
             {
                 continue;
             }
 
-            var parameterType = argument.Parameter.Type;
-            if (name is null && parameterType.SpecialType == SpecialType.System_String && IsNameParameter(argument.Parameter, operation.Constructor))
+            switch (roles[parameter.Ordinal])
             {
-                name = argument;
-            }
-            else if (symbols.IsOrDerivesFrom(parameterType, PulumiType.ResourceOptions))
-            {
-                options = argument;
-            }
-            else if (symbols.IsOrDerivesFrom(parameterType, PulumiType.ResourceArgs))
-            {
-                args = argument;
+                case ParameterRole.Name:
+                    name ??= argument;
+                    break;
+                case ParameterRole.Options:
+                    options = argument;
+                    break;
+                case ParameterRole.Args:
+                    args = argument;
+                    break;
             }
         }
 
@@ -195,6 +163,40 @@ public readonly struct ResourceCreation
         }
 
         return null;
+    }
+
+    private enum ParameterRole : byte
+    {
+        None,
+        Name,
+        Options,
+        Args,
+    }
+
+    // What each parameter of a resource constructor is, per constructor: every analyzer recognises every creation, and a
+    // type's constructors are few. Keyed by the symbol object (a metadata constructor is shared by the compilations that
+    // share its assembly, and so are the Pulumi base types its roles come from).
+    private static readonly ConditionalWeakTable<IMethodSymbol, ParameterRole[]> Roles = new();
+
+    private static ParameterRole[] RolesOf(IMethodSymbol constructor, PulumiSymbols symbols)
+    {
+        if (Roles.TryGetValue(constructor, out var roles))
+        {
+            return roles;
+        }
+
+        var parameters = constructor.Parameters;
+        roles = new ParameterRole[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameterType = parameters[i].Type;
+            roles[i] = parameterType.SpecialType == SpecialType.System_String && IsNameParameter(parameters[i], constructor) ? ParameterRole.Name
+                : symbols.IsOrDerivesFrom(parameterType, PulumiType.ResourceOptions) ? ParameterRole.Options
+                : symbols.IsOrDerivesFrom(parameterType, PulumiType.ResourceArgs) ? ParameterRole.Args
+                : ParameterRole.None;
+        }
+
+        return Roles.GetValue(constructor, _ => roles);
     }
 
     private static bool IsNameParameter(IParameterSymbol parameter, IMethodSymbol constructor)

@@ -408,7 +408,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
 
             var container = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
             if (container is not null
-                && _services.Symbols.IsOrDerivesFrom(container.BaseType, PulumiType.ComponentResource)
+                && _services.Symbols.ResourceKindOf(container) == ResourceKind.Component
                 && container.DeclaringSyntaxReferences.Length > 0
                 && IsSameForEveryInstance(name))
             {
