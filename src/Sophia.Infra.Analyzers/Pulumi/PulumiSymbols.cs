@@ -230,7 +230,7 @@ public sealed class PulumiSymbols
     private readonly Compilation _compilation;
     private readonly object?[] _types = new object?[MetadataNames.Length];
     // Per created type: every analyzer asks about every object creation, most of them args and nested input objects.
-    private readonly ConcurrentDictionary<INamedTypeSymbol, ResourceKind> _resourceKinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ResourceKind> _resourceKinds = new(SymbolIdentity.Instance);
     private object? _awsAssembly;
 
     private PulumiSymbols(Compilation compilation, INamedTypeSymbol resource)
@@ -344,8 +344,11 @@ public sealed class PulumiSymbols
     /// of them (also a <c>StackReference</c>: a read of another stack, named by its stack path, to which no rule applies).
     /// The type itself does not count (<c>new CustomResource(...)</c> is not a resource of the program). Cached per type.
     /// </summary>
-    public ResourceKind ResourceKindOf(INamedTypeSymbol type) =>
-        _resourceKinds.TryGetValue(type, out var kind) ? kind : _resourceKinds.GetOrAdd(type, ComputeResourceKind(type));
+    public ResourceKind ResourceKindOf(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition; // the kind does not depend on type arguments
+        return _resourceKinds.TryGetValue(definition, out var kind) ? kind : _resourceKinds.GetOrAdd(definition, ComputeResourceKind(definition));
+    }
 
     private ResourceKind ComputeResourceKind(INamedTypeSymbol type)
     {

@@ -16,7 +16,7 @@ public sealed class RequiredInputs
 {
     private readonly PulumiSymbols _symbols;
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IPropertySymbol>> _cache = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isArgs = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _isArgs = new(SymbolIdentity.Instance);
 
     public RequiredInputs(PulumiSymbols symbols) => _symbols = symbols;
 
@@ -29,10 +29,11 @@ public sealed class RequiredInputs
         }
 
         // Asked for every object creation of the compilation: cached per type.
-        if (!_isArgs.TryGetValue(named, out var isArgs))
+        var definition = named.OriginalDefinition;
+        if (!_isArgs.TryGetValue(definition, out var isArgs))
         {
-            isArgs = _symbols.IsOrDerivesFrom(named, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(named, PulumiType.InvokeArgs);
-            _isArgs.TryAdd(named, isArgs);
+            isArgs = _symbols.IsOrDerivesFrom(definition, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(definition, PulumiType.InvokeArgs);
+            _isArgs.TryAdd(definition, isArgs);
         }
 
         return isArgs;

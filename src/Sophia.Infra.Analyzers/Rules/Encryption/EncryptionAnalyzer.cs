@@ -38,7 +38,7 @@ public sealed class EncryptionAnalyzer : SophiaAnalyzerBase
         RegisterResourceCreationAction(context, services, (operationContext, creation) =>
         {
             var type = creation.Type;
-            if (checks.TryGetValue(type, out var typeChecks))
+            if (checks.TryGetValue(type.OriginalDefinition, out var typeChecks))
             {
                 AnalyzeChecks(operationContext, creation, typeChecks, services.Values);
             }

@@ -137,13 +137,16 @@ internal sealed class EncryptionCheck
             forbidden: "allow-all"),
     };
 
-    /// <summary>The checks per resource type of one compilation (types the compilation does not have are left out).</summary>
-    public static Dictionary<ITypeSymbol, EncryptionCheck[]> ByType(PulumiSymbols symbols)
+    /// <summary>
+    /// The checks per resource type of one compilation (types the compilation does not have are left out), keyed by the
+    /// type's definition (look up <c>type.OriginalDefinition</c>).
+    /// </summary>
+    public static Dictionary<ISymbol, EncryptionCheck[]> ByType(PulumiSymbols symbols)
     {
-        var byType = new Dictionary<ITypeSymbol, EncryptionCheck[]>(SymbolEqualityComparer.Default);
+        var byType = new Dictionary<ISymbol, EncryptionCheck[]>(SymbolIdentity.Instance);
         foreach (var check in All)
         {
-            var type = symbols.Get(check.Type);
+            var type = symbols.Get(check.Type)?.OriginalDefinition;
             if (type is null)
             {
                 continue;

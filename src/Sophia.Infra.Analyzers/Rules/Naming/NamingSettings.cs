@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Sophia.Infra.Analyzers.Catalog;
 using Sophia.Infra.Analyzers.Options;
+using Sophia.Infra.Analyzers.Pulumi;
 
 namespace Sophia.Infra.Analyzers.Rules.Naming;
 
@@ -39,7 +40,7 @@ internal sealed class NamingSettings
 {
     private readonly AnalyzerConfigOptions _options;
     private readonly ConcurrentDictionary<string, NamePattern> _patterns;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, ResourceTypeNaming> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ResourceTypeNaming> _types = new(SymbolIdentity.Instance); // keyed by definition
 
     public NamingSettings(AnalyzerConfigOptions options, string? workspaceProject, ConcurrentDictionary<string, NamePattern> patterns)
     {

@@ -60,7 +60,7 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
         var symbols = services.Symbols;
-        var kinds = new Dictionary<ITypeSymbol, Kind>(SymbolEqualityComparer.Default);
+        var kinds = new Dictionary<ISymbol, Kind>(SymbolIdentity.Instance); // keyed by definition
         Add(kinds, symbols, PulumiType.Ec2SecurityGroup, Kind.SecurityGroup);
         Add(kinds, symbols, PulumiType.Ec2SecurityGroupRule, Kind.SecurityGroupRule);
         Add(kinds, symbols, PulumiType.VpcSecurityGroupIngressRule, Kind.IngressRule);
@@ -83,7 +83,7 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
         var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
         RegisterResourceCreationAction(context, services, (operationContext, creation) =>
         {
-            if (!kinds.TryGetValue(creation.Type, out var kind))
+            if (!kinds.TryGetValue(creation.Type.OriginalDefinition, out var kind))
             {
                 return;
             }
@@ -125,11 +125,11 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
         });
     }
 
-    private static void Add(Dictionary<ITypeSymbol, Kind> kinds, PulumiSymbols symbols, PulumiType type, Kind kind)
+    private static void Add(Dictionary<ISymbol, Kind> kinds, PulumiSymbols symbols, PulumiType type, Kind kind)
     {
         if (symbols.Get(type) is { } symbol)
         {
-            kinds[symbol] = kind;
+            kinds[symbol.OriginalDefinition] = kind;
         }
     }
 
