@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The speed benchmark in one command (see bench/README.md): builds bench/ and prints the ratio table for the generated
 # stacks at 1x, 10x and 100x (about 500, 5,000 and 50,000 resources) plus the single-document case, and writes it to
-# bench/results/latest.md (about 1.5 min on 2 idle cores). Every analyzer of Sophia.Infra.Analyzers is found by reflection, so new rules are included.
+# bench/results/latest.md (about 6 min on 2 idle cores). Every analyzer of Sophia.Infra.Analyzers is found by reflection, so new rules are included.
 # Arguments are passed on (e.g. `bash eng/bench.sh --sizes 1,10` for a shorter run, `--no-sdk` without the .NET analyzers).
 # For the BenchmarkDotNet entry: dotnet run -c Release --project bench/Sophia.Infra.Benchmarks -- --filter '*'
 set -euo pipefail

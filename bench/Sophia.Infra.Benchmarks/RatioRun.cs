@@ -58,7 +58,7 @@ public static class RatioRun
         foreach (var multiplier in multipliers)
         {
             var full = multiplier <= fullUpTo;
-            results.Add(await MeasureSizeAsync(multiplier.ToString(CultureInfo.InvariantCulture) + "x", multiplier * 500, sophia, full ? sdk : ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: false, withFloor: full, repeat: multiplier <= fullUpTo ? repeat : 1));
+            results.Add(await MeasureSizeAsync(multiplier.ToString(CultureInfo.InvariantCulture) + "x", multiplier * 500, sophia, full ? sdk : ImmutableArray<DiagnosticAnalyzer>.Empty, quiet: false, withFloor: full, repeat: repeat));
         }
 
         var document = await MeasureDocumentAsync(sophia, documentIterations);
