@@ -31,14 +31,14 @@ public sealed class PolicyReader
     private readonly PulumiSymbols _symbols;
     private readonly ConcurrentDictionary<SyntaxNode, Dictionary<string, List<IdentifierNameSyntax>>> _identifiers = new();
     // Per type: whether it is read as a list (its interfaces are walked once per compilation, not once per policy).
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _collections = new(SymbolEqualityComparer.Default);
-    private readonly Func<ITypeSymbol, bool> _isCollection;
+    private readonly ConcurrentDictionary<ISymbol, bool> _collections = new(SymbolIdentity.Instance); // keyed by definition
+    private readonly Func<ISymbol, bool> _isCollection;
 
     public PolicyReader(AnalysisServices services)
     {
         _values = services.Values;
         _symbols = services.Symbols;
-        _isCollection = ComputeIsCollection;
+        _isCollection = symbol => ComputeIsCollection((ITypeSymbol)symbol);
     }
 
     /// <summary>The document of a policy argument's value, or null when it cannot be read.</summary>
@@ -597,7 +597,8 @@ public sealed class PolicyReader
 
     /// <summary>True for lists and arrays (<c>InputList</c>, <c>List</c>, <c>ImmutableArray</c>, ...), false for dictionaries, maps and objects.</summary>
     private bool IsCollection(ITypeSymbol? type) =>
-        type is not null && type.SpecialType != SpecialType.System_String && _collections.GetOrAdd(type, _isCollection);
+        type is not null && type.SpecialType != SpecialType.System_String
+        && (type is IArrayTypeSymbol || _collections.GetOrAdd(type.OriginalDefinition, _isCollection));
 
     private bool ComputeIsCollection(ITypeSymbol type)
     {

@@ -15,7 +15,7 @@ namespace Sophia.Infra.Analyzers.Pulumi;
 public sealed class RequiredInputs
 {
     private readonly PulumiSymbols _symbols;
-    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<IPropertySymbol>> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IPropertySymbol>> _cache = new(SymbolIdentity.Instance); // keyed by definition
     private readonly ConcurrentDictionary<ISymbol, bool> _isArgs = new(SymbolIdentity.Instance);
 
     public RequiredInputs(PulumiSymbols symbols) => _symbols = symbols;
@@ -40,8 +40,11 @@ public sealed class RequiredInputs
     }
 
     /// <summary>The required input properties of <paramref name="argsType"/> in declaration order (base types first); empty when none.</summary>
-    public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType) =>
-        _cache.TryGetValue(argsType, out var inputs) ? inputs : _cache.GetOrAdd(argsType, Read(argsType));
+    public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType)
+    {
+        var definition = argsType.OriginalDefinition; // args types are not generic; a generic one is read as its definition
+        return _cache.TryGetValue(definition, out var inputs) ? inputs : _cache.GetOrAdd(definition, Read(definition));
+    }
 
     private ImmutableArray<IPropertySymbol> Read(ITypeSymbol argsType)
     {
