@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -229,8 +229,12 @@ public sealed class PulumiSymbols
 
     private readonly Compilation _compilation;
     private readonly object?[] _types = new object?[MetadataNames.Length];
-    // Per created type: every analyzer asks about every object creation, most of them args and nested input objects.
-    private readonly ConcurrentDictionary<ISymbol, ResourceKind> _resourceKinds = new(SymbolIdentity.Instance);
+    // Per created type: every analyzer asks about every object creation, most of them args and nested input objects. Keyed
+    // by the definition object and shared by the compilations that share it (a metadata type is one object for every
+    // compilation over the same references, as the IDE makes after each edit); the kind of a type depends only on its
+    // base types, which are shared with it.
+    private static readonly ConditionalWeakTable<ISymbol, object> ResourceKinds = new();
+    private static readonly object[] KindBoxes = { ResourceKind.None, ResourceKind.Custom, ResourceKind.Provider, ResourceKind.Component };
     private object? _awsAssembly;
 
     private PulumiSymbols(Compilation compilation, INamedTypeSymbol resource)
@@ -347,7 +351,13 @@ public sealed class PulumiSymbols
     public ResourceKind ResourceKindOf(INamedTypeSymbol type)
     {
         var definition = type.OriginalDefinition; // the kind does not depend on type arguments
-        return _resourceKinds.TryGetValue(definition, out var kind) ? kind : _resourceKinds.GetOrAdd(definition, ComputeResourceKind(definition));
+        if (ResourceKinds.TryGetValue(definition, out var known))
+        {
+            return (ResourceKind)known;
+        }
+
+        var box = KindBoxes[(int)ComputeResourceKind(definition)];
+        return (ResourceKind)ResourceKinds.GetValue(definition, _ => box);
     }
 
     private ResourceKind ComputeResourceKind(INamedTypeSymbol type)

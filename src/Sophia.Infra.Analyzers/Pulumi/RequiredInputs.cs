@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Sophia.Infra.Analyzers.Pulumi;
@@ -10,13 +10,20 @@ namespace Sophia.Infra.Analyzers.Pulumi;
 /// properties marked <c>[Input("...", required: true)]</c>, read from metadata or source, the type's base types included.
 /// Pulumi puts the attribute of a list or map input on its private backing field (<c>_values</c> for <c>Values</c>); such a
 /// field counts for its property when the compilation can see it (source types; metadata types only expose private members
-/// when imported with all members). One instance per compilation; thread-safe; each type is read once.
+/// when imported with all members). Thread-safe; each type is read once (the answers are kept with the type symbol).
 /// </summary>
 public sealed class RequiredInputs
 {
+    private static readonly object Yes = true;
+    private static readonly object No = false;
+
+    // Keyed by the type's definition object and shared by the compilations that share it (a metadata args type is one
+    // object for every compilation over the same references, as the IDE makes after each edit); what a type requires
+    // depends only on the type, its base types and their attributes, which are shared with it.
+    private static readonly ConditionalWeakTable<ISymbol, StrongBox<ImmutableArray<IPropertySymbol>>> Cache = new();
+    private static readonly ConditionalWeakTable<ISymbol, object> IsArgs = new();
+
     private readonly PulumiSymbols _symbols;
-    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IPropertySymbol>> _cache = new(SymbolIdentity.Instance); // keyed by definition
-    private readonly ConcurrentDictionary<ISymbol, bool> _isArgs = new(SymbolIdentity.Instance);
 
     public RequiredInputs(PulumiSymbols symbols) => _symbols = symbols;
 
@@ -30,20 +37,27 @@ public sealed class RequiredInputs
 
         // Asked for every object creation of the compilation: cached per type.
         var definition = named.OriginalDefinition;
-        if (!_isArgs.TryGetValue(definition, out var isArgs))
+        if (IsArgs.TryGetValue(definition, out var known))
         {
-            isArgs = _symbols.IsOrDerivesFrom(definition, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(definition, PulumiType.InvokeArgs);
-            _isArgs.TryAdd(definition, isArgs);
+            return ReferenceEquals(known, Yes);
         }
 
-        return isArgs;
+        var isArgs = _symbols.IsOrDerivesFrom(definition, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(definition, PulumiType.InvokeArgs);
+        var box = isArgs ? Yes : No;
+        return ReferenceEquals(IsArgs.GetValue(definition, _ => box), Yes);
     }
 
     /// <summary>The required input properties of <paramref name="argsType"/> in declaration order (base types first); empty when none.</summary>
     public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType)
     {
         var definition = argsType.OriginalDefinition; // args types are not generic; a generic one is read as its definition
-        return _cache.TryGetValue(definition, out var inputs) ? inputs : _cache.GetOrAdd(definition, Read(definition));
+        if (Cache.TryGetValue(definition, out var known))
+        {
+            return known.Value;
+        }
+
+        var read = new StrongBox<ImmutableArray<IPropertySymbol>>(Read(definition));
+        return Cache.GetValue(definition, _ => read).Value;
     }
 
     private ImmutableArray<IPropertySymbol> Read(ITypeSymbol argsType)

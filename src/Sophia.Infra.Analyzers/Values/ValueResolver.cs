@@ -33,6 +33,14 @@ public sealed class ValueResolver
     private readonly PulumiSymbols _symbols;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
+    // What each symbol is assigned once (or null), and whether a member of it is written / the object it holds is changed:
+    // asked for the same locals and fields by every rule and for every resource that uses them (an options local, a name
+    // local, a shared field). Keyed by the symbol object (SymbolIdentity), which is stable within a compilation.
+    private readonly ConcurrentDictionary<ISymbol, ExpressionSyntax?> _singleAssignments = new(SymbolIdentity.Instance);
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentDictionary<string, bool>> _writtenMembers = new(SymbolIdentity.Instance);
+    private readonly ConcurrentDictionary<ISymbol, bool> _changedAfterAssignment = new(SymbolIdentity.Instance);
+    private readonly Func<ISymbol, ConcurrentDictionary<string, bool>> _newMemberTable = static _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
     public ValueResolver(PulumiSymbols symbols) => _symbols = symbols;
 
     public PulumiSymbols Symbols => _symbols;
@@ -77,8 +85,18 @@ public sealed class ValueResolver
     /// <paramref name="symbol"/> lives: the scope of a local, the declarations of a field's or property's type. Matched by
     /// name, so it errs on the side of "written".
     /// </summary>
-    public bool IsMemberWritten(ISymbol symbol, string member, CancellationToken cancellationToken) =>
-        InAnyScopeOf(symbol, scope => WritesMemberOf(scope, symbol.Name, member), cancellationToken);
+    public bool IsMemberWritten(ISymbol symbol, string member, CancellationToken cancellationToken)
+    {
+        var members = _writtenMembers.TryGetValue(symbol, out var table) ? table : _writtenMembers.GetOrAdd(symbol, _newMemberTable);
+        if (members.TryGetValue(member, out var written))
+        {
+            return written;
+        }
+
+        written = InAnyScopeOf(symbol, (symbol.Name, member), static (scope, names) => WritesMemberOf(scope, names.Item1, names.Item2), cancellationToken);
+        members.TryAdd(member, written);
+        return written;
+    }
 
     /// <summary>
     /// True when the object that <paramref name="symbol"/> (a local, field or property) holds may be changed after it was
@@ -87,24 +105,33 @@ public sealed class ValueResolver
     /// Then its initializer does not tell all it holds (a list built up with <c>Add</c>, a dictionary completed later).
     /// Matched by name, so it errs on the side of "changed".
     /// </summary>
-    public bool IsChangedAfterAssignment(ISymbol symbol, CancellationToken cancellationToken) =>
-        InAnyScopeOf(symbol, scope => WrittenNames.For(scope).IsChangedReceiver(symbol.Name), cancellationToken);
+    public bool IsChangedAfterAssignment(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        if (_changedAfterAssignment.TryGetValue(symbol, out var changed))
+        {
+            return changed;
+        }
+
+        changed = InAnyScopeOf(symbol, symbol.Name, static (scope, name) => WrittenNames.For(scope).IsChangedReceiver(name), cancellationToken);
+        _changedAfterAssignment.TryAdd(symbol, changed);
+        return changed;
+    }
 
     /// <summary>
     /// True when <paramref name="test"/> holds in a scope where <paramref name="symbol"/> lives: the block of a local, or any
     /// declaration of a field's or property's type. True as well when the scope cannot be known (errs on the safe side).
     /// </summary>
-    private static bool InAnyScopeOf(ISymbol symbol, System.Func<SyntaxNode, bool> test, CancellationToken cancellationToken)
+    private static bool InAnyScopeOf<TState>(ISymbol symbol, TState state, Func<SyntaxNode, TState, bool> test, CancellationToken cancellationToken)
     {
         switch (symbol)
         {
-            case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
-                var scope = LocalScope(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
-                return scope is null || test(scope);
+            case ILocalSymbol local when local.DeclaringSyntaxReferences is { Length: 1 } references:
+                var scope = LocalScope(references[0].GetSyntax(cancellationToken));
+                return scope is null || test(scope, state);
             case IFieldSymbol or IPropertySymbol when symbol.ContainingType is not null:
                 foreach (var reference in symbol.ContainingType.DeclaringSyntaxReferences)
                 {
-                    if (test(reference.GetSyntax(cancellationToken)))
+                    if (test(reference.GetSyntax(cancellationToken), state))
                     {
                         return true;
                     }
@@ -116,7 +143,7 @@ public sealed class ValueResolver
         }
     }
 
-    private bool WritesMemberOf(SyntaxNode scope, string variable, string member)
+    private static bool WritesMemberOf(SyntaxNode scope, string variable, string member)
     {
         foreach (var write in WrittenNames.For(scope).WritesOf(member))
         {
@@ -125,7 +152,7 @@ public sealed class ValueResolver
                 case null:
                     return true;
                 case IdentifierNameSyntax:
-                    continue; // `Member = ...` in an object initializer, or a variable of that name: not this variable's member.
+                    continue; // a variable of that name: not this variable's member (object initializers are not in the table).
                 case MemberAccessExpressionSyntax memberAccess:
                     if (IsMemberOf(memberAccess, variable, member))
                     {
@@ -858,6 +885,18 @@ public sealed class ValueResolver
     /// (initializer or one assignment), or a get-only property whose getter is a single expression. Null otherwise.
     /// </summary>
     public ExpressionSyntax? FindSingleAssignment(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        if (_singleAssignments.TryGetValue(symbol, out var assigned))
+        {
+            return assigned;
+        }
+
+        assigned = ComputeSingleAssignment(symbol, cancellationToken);
+        _singleAssignments.TryAdd(symbol, assigned);
+        return assigned;
+    }
+
+    private ExpressionSyntax? ComputeSingleAssignment(ISymbol symbol, CancellationToken cancellationToken)
     {
         switch (symbol)
         {

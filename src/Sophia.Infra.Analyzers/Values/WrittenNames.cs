@@ -13,7 +13,9 @@ namespace Sophia.Infra.Analyzers.Values;
 /// with the tree (syntax only, so the table is reused by every compilation that holds the tree: the IDE re-analyses an
 /// edited document without walking the unchanged ones again); a scope then sees the writes inside its span.
 /// A name is matched by its last identifier (<c>x</c> in <c>x = ...</c>, <c>this.x = ...</c> and <c>other.x = ...</c>),
-/// which errs on the side of "written", so a followed value is never one that could have been replaced.
+/// which errs on the side of "written", so a followed value is never one that could have been replaced. The member
+/// assignments of an object initializer (<c>new T { X = ... }</c>, <c>with { X = ... }</c>) are not writes: they set a member
+/// of the new object, never a variable.
 /// </summary>
 internal readonly struct WrittenNames
 {
@@ -116,6 +118,11 @@ internal readonly struct WrittenNames
                 _current = node;
                 switch (node)
                 {
+                    case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer }
+                        when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) || initializer.IsKind(SyntaxKind.WithInitializerExpression):
+                        // `Member = value` inside `new T { ... }` or `x with { ... }` sets a member of the new object, never a
+                        // variable of that name (most assignments of a Pulumi program are these: leaving them out keeps the table small).
+                        break;
                     case AssignmentExpressionSyntax assignment:
                         AddTarget(assignment.Left, assignment);
                         AddChangedReceiver(assignment.Left);

@@ -86,6 +86,35 @@ public sealed class ValueResolverTests
     }
 
     [Fact]
+    public async Task ObjectInitializerMemberOfTheSameName_IsNotAWriteOfTheLocal()
+    {
+        // `Name = ...` inside `new T { ... }` sets a member of the new object: the local called Name is still assigned once.
+        // A real write of the local (`Name = "b"`) still makes it unknown.
+        var results = await ResolveProbesAsync(/* lang=c#-test */ """
+            using Pulumi;
+            using static ProbeHost;
+            class Holder { public string Name { get; set; } = ""; }
+            class C
+            {
+                void M(bool b)
+                {
+                    var Name = "sophia-dev-bucket-logs";
+                    var holder = new Holder { Name = "other" };
+                    var copy = new Holder { Name = Name };
+                    Probe(Name);
+                    var other = "a";
+                    if (b) { other = "b"; }
+                    Probe(other);
+                }
+            }
+            """);
+
+        Assert.Equal(2, results.Length);
+        Assert.Equal("sophia-dev-bucket-logs", results[0].ToDisplayString());
+        Assert.Equal(StringPartKind.Unknown, Assert.Single(results[1].Parts).Kind);
+    }
+
+    [Fact]
     public async Task ReadonlyFieldsAndGetOnlyProperties_AreFollowed()
     {
         var results = await ResolveProbesAsync(/* lang=c#-test */ """

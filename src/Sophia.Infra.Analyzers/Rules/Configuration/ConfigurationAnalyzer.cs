@@ -27,7 +27,7 @@ public sealed class ConfigurationAnalyzer : SophiaAnalyzerBase
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
 #pragma warning restore RS1013
     {
-        context.RegisterCompilationEndAction(static end =>
+        RegisterCompilationEndAction(context, services, static end =>
         {
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var provider = end.Options.AnalyzerConfigOptionsProvider;

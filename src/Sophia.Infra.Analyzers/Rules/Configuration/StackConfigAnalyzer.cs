@@ -37,7 +37,9 @@ public sealed class StackConfigAnalyzer : SophiaAnalyzerBase
         var bindings = new ConfigBindings();
         var viaParameters = new ConcurrentBag<(ConfigRead Read, string Key, IParameterSymbol Parameter, string? ProjectName)>();
 
-        context.RegisterOperationAction(
+        RegisterOperationAction(
+            context,
+            services,
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
@@ -69,11 +71,13 @@ public sealed class StackConfigAnalyzer : SophiaAnalyzerBase
             },
             OperationKind.Invocation);
 
-        context.RegisterOperationAction(
+        RegisterOperationAction(
+            context,
+            services,
             operationContext => bindings.Record(operationContext.Operation, services.Values, operationContext.CancellationToken),
             OperationKind.ObjectCreation);
 
-        context.RegisterCompilationEndAction(end =>
+        RegisterCompilationEndAction(context, services, end =>
         {
             foreach (var (read, key, parameter, projectName) in viaParameters)
             {

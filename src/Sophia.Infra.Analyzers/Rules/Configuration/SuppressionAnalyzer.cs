@@ -28,8 +28,8 @@ public sealed class SuppressionAnalyzer : SophiaAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
-        context.RegisterSyntaxTreeAction(static treeContext => CheckPragmas(treeContext));
-        context.RegisterSyntaxNodeAction(static nodeContext => CheckAttribute(nodeContext), SyntaxKind.Attribute);
+        RegisterSyntaxTreeAction(context, services, static treeContext => CheckPragmas(treeContext));
+        RegisterSyntaxNodeAction(context, services, static nodeContext => CheckAttribute(nodeContext), SyntaxKind.Attribute);
     }
 
     // ------------------------------------------------------------------ #pragma warning disable

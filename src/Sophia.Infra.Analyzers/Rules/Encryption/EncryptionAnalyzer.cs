@@ -32,13 +32,13 @@ public sealed class EncryptionAnalyzer : SophiaAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
-        var symbols = services.Symbols;
-        var checks = EncryptionCheck.ByType(symbols);
+        var lazyChecks = new Lazy<Dictionary<ISymbol, EncryptionCheck[]>>(() => EncryptionCheck.ByType(services.Symbols)); // in the first callback (SophiaAnalyzerBase)
         var buckets = new BucketEncryption(context.Compilation, services);
         RegisterResourceCreationAction(context, services, (operationContext, creation) =>
         {
+            var symbols = services.Symbols;
             var type = creation.Type;
-            if (checks.TryGetValue(type.OriginalDefinition, out var typeChecks))
+            if (lazyChecks.Value.TryGetValue(type.OriginalDefinition, out var typeChecks))
             {
                 AnalyzeChecks(operationContext, creation, typeChecks, services.Values);
             }
@@ -56,7 +56,7 @@ public sealed class EncryptionAnalyzer : SophiaAnalyzerBase
             }
         });
 
-        context.RegisterCompilationEndAction(buckets.ReportAtCompilationEnd);
+        RegisterCompilationEndAction(context, services, buckets.ReportAtCompilationEnd);
     }
 
     // ------------------------------------------------------------------ SIA3002 / SIA3101: the table

@@ -53,23 +53,20 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
     {
         var state = new State(services);
         RegisterResourceCreationAction(context, services, state.AnalyzeResource);
-        if (services.Symbols.Get(PulumiType.IamGetPolicyDocument) is not null)
-        {
-            context.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
-        }
+        RegisterOperationAction(context, services, state.AnalyzeInvocation, OperationKind.Invocation);
     }
 
     /// <summary>The per-compilation state: the reader, and the shared values already reported (one finding per value and rule).</summary>
     private sealed class State
     {
         private readonly AnalysisServices _services;
-        private readonly PolicyReader _reader;
+        private readonly Lazy<PolicyReader> _reader; // made in the first callback (SophiaAnalyzerBase)
         private readonly ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> _shared = new();
 
         public State(AnalysisServices services)
         {
             _services = services;
-            _reader = new PolicyReader(services);
+            _reader = new Lazy<PolicyReader>(() => new PolicyReader(services));
         }
 
         private PulumiSymbols Symbols => _services.Symbols;
@@ -86,7 +83,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 }
                 else if (creation.FindArgsAssignment(argument.Property, _services.Values, context.CancellationToken) is { } assignment)
                 {
-                    AnalyzeDocument(context, _reader.ReadDocument(assignment.Value, argument.Kind, context.CancellationToken), argument.Description, assignment.Syntax.GetLocation());
+                    AnalyzeDocument(context, _reader.Value.ReadDocument(assignment.Value, argument.Kind, context.CancellationToken), argument.Description, assignment.Syntax.GetLocation());
                 }
             }
 
@@ -118,12 +115,12 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!_reader.IsGetPolicyDocument(invocation))
+            if (!_reader.Value.IsGetPolicyDocument(invocation))
             {
                 return;
             }
 
-            var document = _reader.ReadGetPolicyDocument(invocation, PolicyKind.Identity, context.CancellationToken);
+            var document = _reader.Value.ReadGetPolicyDocument(invocation, PolicyKind.Identity, context.CancellationToken);
             if (document is null)
             {
                 return;
@@ -133,7 +130,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
             var kind = PolicyKind.Identity;
             if (MayAllowOnEveryResource(document) || HasPrincipal(document))
             {
-                kind = _reader.ClassifyGetPolicyDocument(invocation, context.CancellationToken);
+                kind = _reader.Value.ClassifyGetPolicyDocument(invocation, context.CancellationToken);
                 document = new PolicyDocument(kind, document.Statements);
             }
 
@@ -184,7 +181,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 if (_services.Values.Follow(element, context.CancellationToken) is IObjectCreationOperation inline
                     && ResourceCreation.FindInitializerAssignment(inline, "Policy") is { } policy)
                 {
-                    AnalyzeDocument(context, _reader.ReadDocument(policy.Value, argument.Kind, context.CancellationToken), argument.Description, policy.Syntax.GetLocation());
+                    AnalyzeDocument(context, _reader.Value.ReadDocument(policy.Value, argument.Kind, context.CancellationToken), argument.Description, policy.Syntax.GetLocation());
                 }
             }
         }
@@ -198,7 +195,7 @@ public sealed class IamAnalyzer : SophiaAnalyzerBase
                 ?? ResourceCreation.FindInitializerAssignment(args, property)?.Value;
             if (list is not null)
             {
-                _reader.CollectElements(list, elements, cancellationToken);
+                _reader.Value.CollectElements(list, elements, cancellationToken);
             }
 
             return elements;

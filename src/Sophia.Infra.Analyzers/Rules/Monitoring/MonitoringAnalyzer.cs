@@ -46,16 +46,6 @@ public sealed class MonitoringAnalyzer : SophiaAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
-        var symbols = services.Symbols;
-        if (symbols.Get(PulumiType.CloudWatchLogGroup) is null
-            && symbols.Get(PulumiType.CloudWatchMetricAlarm) is null
-            && symbols.Get(PulumiType.LbLoadBalancer) is null
-            && symbols.Get(PulumiType.CloudFrontDistribution) is null
-            && symbols.Get(PulumiType.ApiGatewayStage) is null)
-        {
-            return; // No Pulumi.Aws (or none of its monitored types).
-        }
-
         var rule = new Rule(services);
         RegisterResourceCreationAction(context, services, rule.Analyze);
     }

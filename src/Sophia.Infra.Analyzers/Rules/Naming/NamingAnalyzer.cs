@@ -40,7 +40,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
     {
         var state = new CompilationState(context.Options, services, context.CancellationToken);
         RegisterResourceCreationAction(context, services, state.Analyze);
-        context.RegisterCompilationEndAction(state.ReportUniqueness);
+        RegisterCompilationEndAction(context, services, state.ReportUniqueness);
     }
 
     /// <summary>Everything the rules cache and gather for one compilation.</summary>

@@ -59,31 +59,14 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
-        var symbols = services.Symbols;
-        var kinds = new Dictionary<ISymbol, Kind>(SymbolIdentity.Instance); // keyed by definition
-        Add(kinds, symbols, PulumiType.Ec2SecurityGroup, Kind.SecurityGroup);
-        Add(kinds, symbols, PulumiType.Ec2SecurityGroupRule, Kind.SecurityGroupRule);
-        Add(kinds, symbols, PulumiType.VpcSecurityGroupIngressRule, Kind.IngressRule);
-        Add(kinds, symbols, PulumiType.S3Bucket, Kind.Bucket);
-        Add(kinds, symbols, PulumiType.S3BucketV2, Kind.Bucket);
-        Add(kinds, symbols, PulumiType.S3BucketAcl, Kind.BucketAcl);
-        Add(kinds, symbols, PulumiType.S3BucketAclV2, Kind.BucketAcl);
-        Add(kinds, symbols, PulumiType.S3BucketObject, Kind.BucketObject);
-        Add(kinds, symbols, PulumiType.S3BucketObjectv2, Kind.BucketObject);
-        Add(kinds, symbols, PulumiType.S3BucketPublicAccessBlock, Kind.PublicAccessBlock);
-        Add(kinds, symbols, PulumiType.RdsInstance, Kind.RdsInstance);
-        Add(kinds, symbols, PulumiType.RdsClusterInstance, Kind.RdsClusterInstance);
-        Add(kinds, symbols, PulumiType.RedShiftCluster, Kind.Redshift);
-        if (kinds.Count == 0)
-        {
-            return;
-        }
+        // The types are looked up in the first callback (see SophiaAnalyzerBase), once per compilation.
+        var lazyKinds = new Lazy<Dictionary<ISymbol, Kind>>(() => KindsOf(services.Symbols));
 
         // A value written in a local (args, a CIDR list) can be reached from several resources: one finding per place and reason.
         var reported = new ConcurrentDictionary<(SyntaxTree, TextSpan, string), byte>();
         RegisterResourceCreationAction(context, services, (operationContext, creation) =>
         {
-            if (!kinds.TryGetValue(creation.Type.OriginalDefinition, out var kind))
+            if (!lazyKinds.Value.TryGetValue(creation.Type.OriginalDefinition, out var kind))
             {
                 return;
             }
@@ -123,6 +106,25 @@ public sealed class NetworkAnalyzer : SophiaAnalyzerBase
                     break;
             }
         });
+    }
+
+    private static Dictionary<ISymbol, Kind> KindsOf(PulumiSymbols symbols)
+    {
+        var kinds = new Dictionary<ISymbol, Kind>(SymbolIdentity.Instance); // keyed by definition
+        Add(kinds, symbols, PulumiType.Ec2SecurityGroup, Kind.SecurityGroup);
+        Add(kinds, symbols, PulumiType.Ec2SecurityGroupRule, Kind.SecurityGroupRule);
+        Add(kinds, symbols, PulumiType.VpcSecurityGroupIngressRule, Kind.IngressRule);
+        Add(kinds, symbols, PulumiType.S3Bucket, Kind.Bucket);
+        Add(kinds, symbols, PulumiType.S3BucketV2, Kind.Bucket);
+        Add(kinds, symbols, PulumiType.S3BucketAcl, Kind.BucketAcl);
+        Add(kinds, symbols, PulumiType.S3BucketAclV2, Kind.BucketAcl);
+        Add(kinds, symbols, PulumiType.S3BucketObject, Kind.BucketObject);
+        Add(kinds, symbols, PulumiType.S3BucketObjectv2, Kind.BucketObject);
+        Add(kinds, symbols, PulumiType.S3BucketPublicAccessBlock, Kind.PublicAccessBlock);
+        Add(kinds, symbols, PulumiType.RdsInstance, Kind.RdsInstance);
+        Add(kinds, symbols, PulumiType.RdsClusterInstance, Kind.RdsClusterInstance);
+        Add(kinds, symbols, PulumiType.RedShiftCluster, Kind.Redshift);
+        return kinds;
     }
 
     private static void Add(Dictionary<ISymbol, Kind> kinds, PulumiSymbols symbols, PulumiType type, Kind kind)

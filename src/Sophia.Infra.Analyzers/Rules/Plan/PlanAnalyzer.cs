@@ -34,66 +34,71 @@ public sealed class PlanAnalyzer : SophiaAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
-        var symbols = services.Symbols;
-        var required = new RequiredInputs(symbols);
+        var required = new Lazy<RequiredInputs>(() => new RequiredInputs(services.Symbols)); // in the first callback (SophiaAnalyzerBase)
         var calls = new CallGraph();
 
-        context.RegisterOperationAction(
+        RegisterOperationAction(
+            context,
+            services,
             operationContext =>
             {
                 var creation = (IObjectCreationOperation)operationContext.Operation;
-                if (ResourceCreation.TryCreate(creation, symbols, out var resource))
+                if (ResourceCreation.TryCreate(creation, services.Symbols, out var resource))
                 {
-                    CheckResourceInsideApply(operationContext, resource, calls, symbols);
-                    CheckMissingArgs(operationContext, resource, required);
+                    CheckResourceInsideApply(operationContext, resource, calls, services.Symbols);
+                    CheckMissingArgs(operationContext, resource, required.Value);
                     return;
                 }
 
-                if (required.IsArgsType(creation.Type))
+                if (required.Value.IsArgsType(creation.Type))
                 {
-                    CheckArgsCreation(operationContext, creation, required, services.Values);
+                    CheckArgsCreation(operationContext, creation, required.Value, services.Values);
                     return;
                 }
 
                 // A constructor of the compilation (not a resource's: the resource is reported itself) is a call like any other.
                 if (creation.Constructor is { } constructor && constructor.DeclaringSyntaxReferences.Length > 0)
                 {
-                    calls.AddCall(Caller(creation, operationContext.ContainingSymbol, symbols), constructor);
+                    calls.AddCall(Caller(creation, operationContext.ContainingSymbol, services.Symbols), constructor);
                 }
             },
             OperationKind.ObjectCreation);
 
-        context.RegisterOperationAction(
+        RegisterOperationAction(
+            context,
+            services,
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
                 var method = invocation.TargetMethod;
                 if (method.DeclaringSyntaxReferences.Length > 0)
                 {
-                    calls.AddCall(Caller(invocation, operationContext.ContainingSymbol, symbols), method);
+                    calls.AddCall(Caller(invocation, operationContext.ContainingSymbol, services.Symbols), method);
                 }
 
                 if (method.IsStatic && (method.Name == "Invoke" || method.Name == "InvokeAsync"))
                 {
-                    CheckInvokeWithoutArgs(operationContext, invocation, required);
+                    CheckInvokeWithoutArgs(operationContext, invocation, required.Value);
                 }
             },
             OperationKind.Invocation);
 
-        context.RegisterOperationAction(
+        RegisterOperationAction(
+            context,
+            services,
             operationContext =>
             {
                 var reference = (IMethodReferenceOperation)operationContext.Operation;
                 if (reference.Method.DeclaringSyntaxReferences.Length > 0)
                 {
                     // Output.Apply(CreateBucket): the method is the Apply's function itself.
-                    var caller = IsApplyFunction(reference, symbols) ? Place.Apply : Caller(reference, operationContext.ContainingSymbol, symbols);
+                    var caller = IsApplyFunction(reference, services.Symbols) ? Place.Apply : Caller(reference, operationContext.ContainingSymbol, services.Symbols);
                     calls.AddCall(caller, reference.Method);
                 }
             },
             OperationKind.MethodReference);
 
-        context.RegisterCompilationEndAction(end =>
+        RegisterCompilationEndAction(context, services, end =>
         {
             foreach (var (creation, method) in calls.CreationsReachedFromApply(end.CancellationToken))
             {

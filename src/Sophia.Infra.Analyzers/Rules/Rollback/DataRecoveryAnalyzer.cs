@@ -31,16 +31,10 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
-        var symbols = services.Symbols;
-        if (symbols.Get(PulumiType.RdsInstance) is null && symbols.Get(PulumiType.RdsCluster) is null && symbols.Get(PulumiType.DynamoDbTable) is null
-            && symbols.Get(PulumiType.S3Bucket) is null && symbols.Get(PulumiType.S3BucketV2) is null)
-        {
-            return;
-        }
-
         var buckets = new BucketVersioning(context.Compilation, services);
         RegisterResourceCreationAction(context, services, (operationContext, creation) =>
         {
+            var symbols = services.Symbols;
             var type = creation.Type;
             if (symbols.Is(type, PulumiType.RdsInstance))
             {
@@ -60,7 +54,7 @@ public sealed class DataRecoveryAnalyzer : SophiaAnalyzerBase
             }
         });
 
-        context.RegisterCompilationEndAction(buckets.ReportAtCompilationEnd);
+        RegisterCompilationEndAction(context, services, buckets.ReportAtCompilationEnd);
     }
 
     private static void AnalyzeDatabase(OperationAnalysisContext context, ResourceCreation creation, ValueResolver values, string store)

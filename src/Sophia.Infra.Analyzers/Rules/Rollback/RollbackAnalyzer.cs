@@ -29,7 +29,7 @@ public sealed class RollbackAnalyzer : SophiaAnalyzerBase
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
 #pragma warning restore RS1013
     {
-        context.RegisterCompilationEndAction(static end =>
+        RegisterCompilationEndAction(context, services, static end =>
         {
             var workspace = PulumiWorkspace.GetOrCreate(end.Options, end.CancellationToken);
             var message = Check(workspace);

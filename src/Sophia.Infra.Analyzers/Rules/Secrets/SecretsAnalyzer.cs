@@ -45,10 +45,12 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisServices services)
     {
-        var state = new HardCodedSecrets(services.Values);
-        context.RegisterOperationAction(state.AnalyzeLiteral, OperationKind.Literal);
-        context.RegisterOperationAction(state.AnalyzeReference, OperationKind.LocalReference, OperationKind.FieldReference, OperationKind.PropertyReference);
-        context.RegisterOperationAction(
+        var state = new HardCodedSecrets(services);
+        RegisterOperationAction(context, services, state.AnalyzeLiteral, OperationKind.Literal);
+        RegisterOperationAction(context, services, state.AnalyzeReference, OperationKind.LocalReference, OperationKind.FieldReference, OperationKind.PropertyReference);
+        RegisterOperationAction(
+            context,
+            services,
             operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
@@ -56,7 +58,7 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
                 AnalyzeConfigRead(operationContext, invocation, services.Values);
             },
             OperationKind.Invocation);
-        context.RegisterCompilationEndAction(StackFileSecrets.Report);
+        RegisterCompilationEndAction(context, services, StackFileSecrets.Report);
     }
 
     // ------------------------------------------------------------------ SIA6002
@@ -176,10 +178,12 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
     /// <summary>The per-compilation state of SIA6001: the literals already reported (one finding per literal).</summary>
     private sealed class HardCodedSecrets
     {
-        private readonly ValueResolver _values;
+        private readonly AnalysisServices _services;
         private readonly ConcurrentDictionary<Location, byte> _reported = new();
 
-        public HardCodedSecrets(ValueResolver values) => _values = values;
+        public HardCodedSecrets(AnalysisServices services) => _services = services;
+
+        private ValueResolver Values => _services.Values;
 
         /// <summary>A literal: an AWS access key id anywhere, or a value written directly into a secret place.</summary>
         public void AnalyzeLiteral(OperationAnalysisContext context)
@@ -197,7 +201,7 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
             }
 
             var whole = WholeConstant(literal);
-            if (SecretPlace.TryFind(whole, _values, context.CancellationToken, out var place))
+            if (SecretPlace.TryFind(whole, Values, context.CancellationToken, out var place))
             {
                 Report(context, whole.Syntax, whole, place);
             }
@@ -209,13 +213,13 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
             var operation = context.Operation;
             if (operation.Type?.SpecialType != SpecialType.System_String
                 || operation.ConstantValue.HasValue && operation is not IFieldReferenceOperation and not ILocalReferenceOperation
-                || !SecretPlace.TryFind(operation, _values, context.CancellationToken, out var place))
+                || !SecretPlace.TryFind(operation, Values, context.CancellationToken, out var place))
             {
                 return;
             }
 
             var sources = new List<LiteralSource>();
-            LiteralSources.Collect(operation, _values, sources, context.CancellationToken);
+            LiteralSources.Collect(operation, Values, sources, context.CancellationToken);
             foreach (var source in sources)
             {
                 Report(context, source.Syntax, source.Operation, place);
@@ -231,7 +235,7 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
             }
 
             // The literal's own place (where it is written) names the finding when it marks a secret; else the place it reached.
-            SecretPlace? own = literal is not null && SecretPlace.TryFind(literal, _values, context.CancellationToken, out var found) ? found : null;
+            SecretPlace? own = literal is not null && SecretPlace.TryFind(literal, Values, context.CancellationToken, out var found) ? found : null;
             var place = own ?? route;
             var properties = own is { } ownPlace && literal is ILiteralOperation ? FixFor(literal, ownPlace) : ImmutableDictionary<string, string?>.Empty;
             string message;
@@ -271,7 +275,7 @@ public sealed class SecretsAnalyzer : SophiaAnalyzerBase
 
         private bool IsInputOfString(IOperation? operation) =>
             operation is IConversionOperation { Type: INamedTypeSymbol { TypeArguments.Length: 1 } type }
-            && _values.Symbols.Is(type, PulumiType.InputOfT)
+            && Values.Symbols.Is(type, PulumiType.InputOfT)
             && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 
         /// <summary>The outermost constant string composition (<c>"a" + "b"</c>, a constant interpolation) that holds the literal.</summary>
