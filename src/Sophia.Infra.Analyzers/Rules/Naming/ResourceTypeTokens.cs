@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
@@ -154,7 +155,12 @@ internal static class ResourceTypeTokens
     }
 
     /// <summary>The full CLR name: <c>Namespace.Type</c>, nested types as <c>Namespace.Outer+Inner</c>, generic arity as <c>`1</c>.</summary>
-    public static string FullName(INamedTypeSymbol type)
+    public static string FullName(INamedTypeSymbol type) => FullNames.GetValue(type, ComputeFullName);
+
+    // Kept with the type symbol: a metadata type is one object for every compilation over the same references (the IDE
+    // makes a new compilation after each edit), and its name never changes.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, string> FullNames = new();
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, string>.CreateValueCallback ComputeFullName = static type =>
     {
         var builder = new StringBuilder();
         Append(builder, type);
@@ -174,7 +180,7 @@ internal static class ResourceTypeTokens
 
             builder.Append(type.MetadataName);
         }
-    }
+    };
 
     /// <summary>
     /// Lower kebab-case of an identifier or free text: word boundaries at lower-to-upper changes, before the last capital
