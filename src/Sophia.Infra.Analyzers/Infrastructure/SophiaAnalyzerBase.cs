@@ -13,11 +13,13 @@ namespace Sophia.Infra.Analyzers.Infrastructure;
 /// compilation's <see cref="AnalysisServices"/> to <see cref="OnCompilationStart"/>.
 /// </summary>
 /// <remarks>
-/// A rule registers its actions through the <c>Register...</c> helpers below, never on the context directly: each action
+/// A rule registers its actions through the <c>Register...</c> helpers below, never on the context directly (banned in
+/// BannedSymbols.txt): each action
 /// they register returns at once in a compilation that does not reference Pulumi. The start action itself must not touch
 /// <see cref="AnalysisServices.Symbols"/> or <see cref="AnalysisServices.Values"/> (see <see cref="AnalysisServices"/>):
 /// whatever depends on the symbols is made lazily, in the first callback.
 /// </remarks>
+#pragma warning disable RS0030 // The one place allowed to register on the start context (BannedSymbols.txt): the helpers gate on Pulumi.
 public abstract class SophiaAnalyzerBase : DiagnosticAnalyzer
 {
     public sealed override void Initialize(AnalysisContext context)
@@ -113,3 +115,4 @@ public abstract class SophiaAnalyzerBase : DiagnosticAnalyzer
             kinds);
     }
 }
+#pragma warning restore RS0030
