@@ -236,6 +236,15 @@ public sealed class PulumiSymbols
     private static readonly ConditionalWeakTable<ISymbol, object> ResourceKinds = new();
     private static readonly object[] KindBoxes = { ResourceKind.None, ResourceKind.Custom, ResourceKind.Provider, ResourceKind.Component };
     private object? _awsAssembly;
+    private int _sharesTypeFacts; // 0 not yet known, 1 yes, 2 no
+
+    // The core types that the facts kept with a type symbol are computed from (resource kind, parameter roles, args types
+    // and their required inputs).
+    private static readonly PulumiType[] FactTypes =
+    {
+        PulumiType.CustomResource, PulumiType.ComponentResource, PulumiType.ProviderResource, PulumiType.StackReference,
+        PulumiType.ResourceOptions, PulumiType.ResourceArgs, PulumiType.InvokeArgs, PulumiType.InputAttribute,
+    };
 
     private PulumiSymbols(Compilation compilation, INamedTypeSymbol resource)
     {
@@ -275,6 +284,48 @@ public sealed class PulumiSymbols
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when facts about a type may be kept with its symbol and shared by every compilation that holds that symbol
+    /// (<see cref="ResourceKindOf"/>, parameter roles, args types, required inputs): the Pulumi core types they are
+    /// computed from are this compilation's metadata types from the one assembly of <c>Pulumi.Resource</c>. A metadata type
+    /// is one object only for compilations whose references bind it the same way, so those compilations compute the same
+    /// facts. A compilation that declares one of those core types itself (a look-alike <c>namespace Pulumi</c>) computes
+    /// other facts for the same metadata types: it must neither read nor fill the shared caches.
+    /// </summary>
+    public bool SharesTypeFacts
+    {
+        get
+        {
+            var known = Volatile.Read(ref _sharesTypeFacts);
+            if (known == 0)
+            {
+                known = ComputeSharesTypeFacts() ? 1 : 2;
+                Volatile.Write(ref _sharesTypeFacts, known);
+            }
+
+            return known == 1;
+        }
+    }
+
+    private bool ComputeSharesTypeFacts()
+    {
+        var core = ((INamedTypeSymbol)_types[(int)PulumiType.Resource]!).ContainingAssembly;
+        if (core is null || SymbolEqualityComparer.Default.Equals(core, _compilation.Assembly))
+        {
+            return false;
+        }
+
+        foreach (var type in FactTypes)
+        {
+            if (Get(type) is { } symbol && !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, core))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The type, or <c>null</c> when the compilation does not have it (an older SDK, or no Pulumi.Aws).</summary>
@@ -351,6 +402,11 @@ public sealed class PulumiSymbols
     public ResourceKind ResourceKindOf(INamedTypeSymbol type)
     {
         var definition = type.OriginalDefinition; // the kind does not depend on type arguments
+        if (!SharesTypeFacts)
+        {
+            return ComputeResourceKind(definition);
+        }
+
         if (ResourceKinds.TryGetValue(definition, out var known))
         {
             return (ResourceKind)known;

@@ -37,12 +37,18 @@ public sealed class RequiredInputs
 
         // Asked for every object creation of the compilation: cached per type.
         var definition = named.OriginalDefinition;
-        if (IsArgs.TryGetValue(definition, out var known))
+        var shared = _symbols.SharesTypeFacts;
+        if (shared && IsArgs.TryGetValue(definition, out var known))
         {
             return ReferenceEquals(known, Yes);
         }
 
         var isArgs = _symbols.IsOrDerivesFrom(definition, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(definition, PulumiType.InvokeArgs);
+        if (!shared)
+        {
+            return isArgs;
+        }
+
         var box = isArgs ? Yes : No;
         return ReferenceEquals(IsArgs.GetValue(definition, _ => box), Yes);
     }
@@ -51,6 +57,11 @@ public sealed class RequiredInputs
     public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType)
     {
         var definition = argsType.OriginalDefinition; // args types are not generic; a generic one is read as its definition
+        if (!_symbols.SharesTypeFacts)
+        {
+            return Read(definition);
+        }
+
         if (Cache.TryGetValue(definition, out var known))
         {
             return known.Value;

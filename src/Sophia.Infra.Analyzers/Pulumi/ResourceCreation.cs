@@ -180,7 +180,8 @@ public readonly struct ResourceCreation
 
     private static ParameterRole[] RolesOf(IMethodSymbol constructor, PulumiSymbols symbols)
     {
-        if (Roles.TryGetValue(constructor, out var roles))
+        var shared = symbols.SharesTypeFacts;
+        if (shared && Roles.TryGetValue(constructor, out var roles))
         {
             return roles;
         }
@@ -196,7 +197,7 @@ public readonly struct ResourceCreation
                 : ParameterRole.None;
         }
 
-        return Roles.GetValue(constructor, _ => roles);
+        return shared ? Roles.GetValue(constructor, _ => roles) : roles;
     }
 
     private static bool IsNameParameter(IParameterSymbol parameter, IMethodSymbol constructor)

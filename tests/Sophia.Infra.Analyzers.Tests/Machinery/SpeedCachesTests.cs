@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
 using Sophia.Infra.Analyzers.Pulumi;
 using Sophia.Infra.Analyzers.Values;
 using Xunit;
@@ -104,5 +105,45 @@ public sealed class SpeedCachesTests
         var found = symbols.Get(PulumiType.S3BucketPolicy);
         Assert.NotNull(found);
         Assert.True(SymbolEqualityComparer.Default.Equals(compilation.Assembly, found!.ContainingAssembly));
+    }
+
+    [Fact]
+    public async Task CompilationDeclaringACorePulumiType_DoesNotChangeWhatOtherCompilationsSee()
+    {
+        // The metadata Bucket type is one object for a compilation and those made from it (as the IDE makes after an edit).
+        // Two of those declare a Pulumi core type of their own: to them the Bucket (which derives from the referenced
+        // types) is not a resource, or its args are not args. What they compute must not be kept with the shared symbols
+        // for the ordinary compilation. (The fuzz test compiles look-alike test sources with the references, as here.)
+        const string Create = """
+            static class P
+            {
+                static void M() => ProbeHost.Probe(new Pulumi.Aws.S3.Bucket("b", new Pulumi.Aws.S3.BucketArgs(), new Pulumi.CustomResourceOptions()));
+            }
+            """;
+        var ordinary = await TestCompilation.CreateAsync(true, Create, TestCompilation.ProbeClass);
+        Compilation Adding(string source) => ordinary.AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/LookAlike.cs"));
+        var ownResource = Adding("namespace Pulumi { public class CustomResource { } }");
+        var ownArgs = Adding("namespace Pulumi { public class ResourceArgs { } public class ResourceOptions { } }");
+        IObjectCreationOperation CreationIn(Compilation compilation) => (IObjectCreationOperation)ValueResolver.Unwrap(TestCompilation.Probes(compilation)[0]);
+        var ordinaryCreation = CreationIn(ordinary);
+        Assert.Same(CreationIn(ownResource).Type!.OriginalDefinition, ordinaryCreation.Type!.OriginalDefinition);
+        Assert.Same(CreationIn(ownArgs).Constructor, ordinaryCreation.Constructor);
+
+        // To the first, the Bucket is no resource; to the second, its args are no args.
+        var first = TestCompilation.Services(ownResource).Symbols;
+        Assert.False(first.SharesTypeFacts);
+        Assert.Equal(ResourceKind.None, first.ResourceKindOf((INamedTypeSymbol)CreationIn(ownResource).Type!));
+        var second = TestCompilation.Services(ownArgs);
+        Assert.False(second.Symbols.SharesTypeFacts);
+        Assert.False(new RequiredInputs(second.Symbols).IsArgsType(CreationIn(ownArgs).Arguments[1].Value.Type));
+        Assert.True(ResourceCreation.TryCreate(CreationIn(ownArgs), second.Symbols, out var secondCreation));
+        Assert.Null(secondCreation.GetArgsCreation(second.Values, CancellationToken.None));
+
+        var services = TestCompilation.Services(ordinary);
+        Assert.True(services.Symbols.SharesTypeFacts);
+        Assert.Equal(ResourceKind.Custom, services.Symbols.ResourceKindOf((INamedTypeSymbol)ordinaryCreation.Type!));
+        Assert.True(new RequiredInputs(services.Symbols).IsArgsType(ordinaryCreation.Arguments[1].Value.Type));
+        Assert.True(ResourceCreation.TryCreate(ordinaryCreation, services.Symbols, out var creation));
+        Assert.NotNull(creation.GetArgsCreation(services.Values, CancellationToken.None));
     }
 }
