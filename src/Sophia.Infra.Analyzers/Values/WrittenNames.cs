@@ -106,43 +106,123 @@ internal readonly struct WrittenNames
         _ => null,
     };
 
-    /// <summary>The writes and changed receivers of one whole tree, by name, in source order.</summary>
-    private sealed class TreeWrites
+    /// <summary>
+    /// The writes and changed receivers of one whole tree, by name, in source order. A syntax walker: the compiler's own
+    /// child iteration, and a virtual call per node in place of type tests; names, literals, types and using directives
+    /// (which cannot hold a write) are not descended into.
+    /// </summary>
+    private sealed class TreeWrites : CSharpSyntaxWalker
     {
         private SyntaxNode? _current;
 
         public TreeWrites(SyntaxNode root)
+            : base(SyntaxWalkerDepth.Node)
         {
-            foreach (var node in root.DescendantNodes())
+            try
             {
-                _current = node;
-                switch (node)
+                Visit(root);
+            }
+            catch (System.InsufficientExecutionStackException)
+            {
+                // Nesting too deep for a recursive walk (machine-made code): gather the writes again without recursion.
+                Writes.Clear();
+                ChangedReceivers.Clear();
+                foreach (var node in root.DescendantNodes())
                 {
-                    case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer }
-                        when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) || initializer.IsKind(SyntaxKind.WithInitializerExpression):
-                        // `Member = value` inside `new T { ... }` or `x with { ... }` sets a member of the new object, never a
-                        // variable of that name (most assignments of a Pulumi program are these: leaving them out keeps the table small).
-                        break;
-                    case AssignmentExpressionSyntax assignment:
-                        AddTarget(assignment.Left, assignment);
-                        AddChangedReceiver(assignment.Left);
-                        break;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call } when IsChangingCall(call.Name.Identifier.ValueText):
-                        AddReceiver(call.Expression);
-                        break;
-                    case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
-                        AddTarget(prefix.Operand, prefix);
-                        break;
-                    case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
-                        AddTarget(postfix.Operand, postfix);
-                        break;
-                    case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword):
-                        AddTarget(argument.Expression, argument);
-                        break;
+                    Note(node);
                 }
             }
 
             _current = null;
+        }
+
+        public override void VisitAssignmentExpression(AssignmentExpressionSyntax node)
+        {
+            Note(node);
+            base.VisitAssignmentExpression(node);
+        }
+
+        public override void VisitInvocationExpression(InvocationExpressionSyntax node)
+        {
+            Note(node);
+            base.VisitInvocationExpression(node);
+        }
+
+        public override void VisitPrefixUnaryExpression(PrefixUnaryExpressionSyntax node)
+        {
+            Note(node);
+            base.VisitPrefixUnaryExpression(node);
+        }
+
+        public override void VisitPostfixUnaryExpression(PostfixUnaryExpressionSyntax node)
+        {
+            Note(node);
+            base.VisitPostfixUnaryExpression(node);
+        }
+
+        public override void VisitArgument(ArgumentSyntax node)
+        {
+            Note(node);
+            base.VisitArgument(node);
+        }
+
+        // Nodes that hold no expression that could write: not descended into.
+        public override void VisitIdentifierName(IdentifierNameSyntax node)
+        {
+        }
+
+        public override void VisitLiteralExpression(LiteralExpressionSyntax node)
+        {
+        }
+
+        public override void VisitPredefinedType(PredefinedTypeSyntax node)
+        {
+        }
+
+        public override void VisitQualifiedName(QualifiedNameSyntax node)
+        {
+        }
+
+        public override void VisitAliasQualifiedName(AliasQualifiedNameSyntax node)
+        {
+        }
+
+        public override void VisitGenericName(GenericNameSyntax node)
+        {
+        }
+
+        public override void VisitUsingDirective(UsingDirectiveSyntax node)
+        {
+        }
+
+        /// <summary>Records <paramref name="node"/> when it writes a name or changes the object a name holds.</summary>
+        private void Note(SyntaxNode node)
+        {
+            _current = node;
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer }
+                    when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) || initializer.IsKind(SyntaxKind.WithInitializerExpression):
+                    // `Member = value` inside `new T { ... }` or `x with { ... }` sets a member of the new object, never a
+                    // variable of that name (most assignments of a Pulumi program are these: leaving them out keeps the table small).
+                    break;
+                case AssignmentExpressionSyntax assignment:
+                    AddTarget(assignment.Left, assignment);
+                    AddChangedReceiver(assignment.Left);
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax call } when IsChangingCall(call.Name.Identifier.ValueText):
+                    AddReceiver(call.Expression);
+                    break;
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                    AddTarget(prefix.Operand, prefix);
+                    break;
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                    AddTarget(postfix.Operand, postfix);
+                    break;
+                case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword):
+                    AddTarget(argument.Expression, argument);
+                    break;
+            }
         }
 
         public Dictionary<string, List<SyntaxNode>> Writes { get; } = new();
