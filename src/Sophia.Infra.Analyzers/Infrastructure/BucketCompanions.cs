@@ -121,12 +121,16 @@ internal abstract class BucketCompanions
         var candidate = new Candidate(creation, args, symbol, isV2);
         if (IsUnencryptedInItsFile(context.Operation.SemanticModel, candidate, cancellationToken))
         {
-            Report(diagnostic => context.Report(diagnostic), live: true, candidate.Creation, cancellationToken);
+            ReportLive(context, candidate.Creation);
             return;
         }
 
         _candidates.Add(candidate);
     }
+
+    // Apart from AnalyzeBucket: a lambda that captures a parameter makes the compiler allocate its closure on every call.
+    private void ReportLive(OperationAnalysisContext context, ResourceCreation bucket) =>
+        Report(diagnostic => context.Report(diagnostic), live: true, bucket, context.CancellationToken);
 
     protected bool IsSetToNonNull(ISimpleAssignmentOperation? assignment, CancellationToken cancellationToken) =>
         assignment is not null && Values.Follow(assignment.Value, cancellationToken).ConstantValue is not { HasValue: true, Value: null };

@@ -53,11 +53,11 @@ public static class PolicyJsonReader
     {
         private readonly ResolvedString _text;
         private readonly IPolicyTextLocator? _locator;
-        // One entry per character of the text, a hole counting as one: the character ('\0' for a hole), the index of its
-        // part and its offset in the part's text (-1 for a hole).
+        // One entry per character of the text, a hole counting as one ('\0' there); where each part starts in it; which
+        // characters are holes (null when none is: most policies are one plain text).
         private readonly char[] _chars;
-        private readonly int[] _parts;
-        private readonly int[] _offsets;
+        private readonly int[] _starts;
+        private readonly bool[]? _holes;
         private Dictionary<long, Location?>? _resolved;
         private int _i;
         private int _depth;
@@ -68,42 +68,65 @@ public static class PolicyJsonReader
             _locator = locator;
             var parts = text.Parts;
             var length = 0;
+            var hasHoles = false;
             foreach (var part in parts)
             {
-                length += part.Kind == StringPartKind.Text ? part.Text.Length : 1;
+                var isText = part.Kind == StringPartKind.Text;
+                length += isText ? part.Text.Length : 1;
+                hasHoles |= !isText;
             }
 
             _chars = new char[length];
-            _parts = new int[length];
-            _offsets = new int[length];
+            _starts = new int[parts.Length + 1];
+            _holes = hasHoles ? new bool[length] : null;
             var at = 0;
             for (var p = 0; p < parts.Length; p++)
             {
+                _starts[p] = at;
                 if (parts[p].Kind == StringPartKind.Text)
                 {
                     var s = parts[p].Text;
                     s.CopyTo(0, _chars, at, s.Length);
-                    for (var o = 0; o < s.Length; o++)
-                    {
-                        _parts[at + o] = p;
-                        _offsets[at + o] = o;
-                    }
-
                     at += s.Length;
                 }
                 else
                 {
                     _chars[at] = '\0';
-                    _parts[at] = p;
-                    _offsets[at] = -1; // a hole
+                    _holes![at] = true;
                     at++;
                 }
             }
+
+            _starts[parts.Length] = at;
         }
+
+        /// <summary>The index of the part that character <paramref name="i"/> comes from.</summary>
+        private int PartOf(int i)
+        {
+            // The last part that starts at or before i (an empty part is followed by the one that holds i).
+            int low = 0, high = _starts.Length - 2;
+            while (low < high)
+            {
+                var middle = (low + high + 1) / 2;
+                if (_starts[middle] <= i)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>The offset of character <paramref name="i"/> in its part's text; -1 for a hole.</summary>
+        private int OffsetOf(int i) => IsHole(i) ? -1 : i - _starts[PartOf(i)];
 
         private int Length => _chars.Length;
 
-        private bool IsHole(int i) => _offsets[i] < 0;
+        private bool IsHole(int i) => _holes is not null && _holes[i];
 
         private bool At(char c) => _i < Length && !IsHole(_i) && _chars[_i] == c;
 
@@ -137,9 +160,9 @@ public static class PolicyJsonReader
             switch (_chars[_i])
             {
                 case '{':
-                    return Nested(ParseObject);
+                    return Nested(isObject: true);
                 case '[':
-                    return Nested(ParseArray);
+                    return Nested(isObject: false);
                 case '"':
                     return ParseString(out var value) ? PolicyNode.String(value!) : null;
                 default:
@@ -147,14 +170,14 @@ public static class PolicyJsonReader
             }
         }
 
-        private PolicyNode? Nested(System.Func<PolicyNode?> parse)
+        private PolicyNode? Nested(bool isObject)
         {
             if (++_depth > MaxDepth)
             {
                 return null;
             }
 
-            var node = parse();
+            var node = isObject ? ParseObject() : ParseArray();
             _depth--;
             return node;
         }
@@ -342,12 +365,12 @@ public static class PolicyJsonReader
 
             // The common case, a plain string: no escape, no hole.
             var end = _i;
-            while (end < Length && _offsets[end] >= 0 && _chars[end] is not ('"' or '\\') && _chars[end] >= ' ')
+            while (end < Length && !IsHole(end) && _chars[end] is not ('"' or '\\') && _chars[end] >= ' ')
             {
                 end++;
             }
 
-            if (end < Length && _offsets[end] >= 0 && _chars[end] == '"')
+            if (end < Length && !IsHole(end) && _chars[end] == '"')
             {
                 var plain = new string(_chars, _i, end - _i);
                 _i = end;
@@ -535,7 +558,7 @@ public static class PolicyJsonReader
 
         private void AppendHole(StringBuilder builder, int index)
         {
-            var part = _text.Parts[_parts[index]];
+            var part = _text.Parts[PartOf(index)];
             builder.Append('{').Append(part.Kind switch
             {
                 StringPartKind.StackName => "stack",
@@ -550,19 +573,11 @@ public static class PolicyJsonReader
         /// </summary>
         private PolicyPlace LocateString(int open, int close)
         {
-            if (close - open > 1 && _parts[open] != _parts[open + 1])
+            // Parts are consecutive runs of characters: the content is one piece when its first and last characters are.
+            if (_starts.Length > 2 && close - open > 1 && PartOf(open) != PartOf(open + 1)
+                && PartOf(open + 1) == PartOf(close - 1) && !IsHole(open + 1))
             {
-                var part = _parts[open + 1];
-                var single = true;
-                for (var k = open + 1; k < close; k++)
-                {
-                    single &= _parts[k] == part && !IsHole(k);
-                }
-
-                if (single)
-                {
-                    return Locate(open + 1, close - 1);
-                }
+                return Locate(open + 1, close - 1);
             }
 
             return Locate(open, close);
@@ -581,7 +596,7 @@ public static class PolicyJsonReader
             _resolved ??= new Dictionary<long, Location?>();
             if (!_resolved.TryGetValue(key, out var location))
             {
-                location = _locator.Locate(_parts[first], System.Math.Max(0, _offsets[first]), _parts[last], System.Math.Max(0, _offsets[last]));
+                location = _locator.Locate(PartOf(first), System.Math.Max(0, OffsetOf(first)), PartOf(last), System.Math.Max(0, OffsetOf(last)));
                 _resolved[key] = location;
             }
 

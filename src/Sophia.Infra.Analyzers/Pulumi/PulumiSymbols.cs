@@ -407,11 +407,12 @@ public sealed class PulumiSymbols
             return ComputeResourceKind(definition);
         }
 
-        if (ResourceKinds.TryGetValue(definition, out var known))
-        {
-            return (ResourceKind)known;
-        }
+        return ResourceKinds.TryGetValue(definition, out var known) ? (ResourceKind)known : AddResourceKind(definition);
+    }
 
+    // Apart from the look-up above: a lambda that captures a local makes the compiler allocate its closure on every call.
+    private ResourceKind AddResourceKind(INamedTypeSymbol definition)
+    {
         var box = KindBoxes[(int)ComputeResourceKind(definition)];
         return (ResourceKind)ResourceKinds.GetValue(definition, _ => box);
     }

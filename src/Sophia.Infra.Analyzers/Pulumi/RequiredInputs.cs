@@ -44,13 +44,20 @@ public sealed class RequiredInputs
         }
 
         var isArgs = _symbols.IsOrDerivesFrom(definition, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(definition, PulumiType.InvokeArgs);
-        if (!shared)
-        {
-            return isArgs;
-        }
+        return shared ? AddIsArgs(definition, isArgs) : isArgs;
+    }
 
+    // Apart from the look-ups: a lambda that captures a local makes the compiler allocate its closure on every call.
+    private static bool AddIsArgs(ISymbol definition, bool isArgs)
+    {
         var box = isArgs ? Yes : No;
         return ReferenceEquals(IsArgs.GetValue(definition, _ => box), Yes);
+    }
+
+    private static ImmutableArray<IPropertySymbol> AddRequired(ISymbol definition, ImmutableArray<IPropertySymbol> required)
+    {
+        var read = new StrongBox<ImmutableArray<IPropertySymbol>>(required);
+        return Cache.GetValue(definition, _ => read).Value;
     }
 
     /// <summary>The required input properties of <paramref name="argsType"/> in declaration order (base types first); empty when none.</summary>
@@ -62,13 +69,7 @@ public sealed class RequiredInputs
             return Read(definition);
         }
 
-        if (Cache.TryGetValue(definition, out var known))
-        {
-            return known.Value;
-        }
-
-        var read = new StrongBox<ImmutableArray<IPropertySymbol>>(Read(definition));
-        return Cache.GetValue(definition, _ => read).Value;
+        return Cache.TryGetValue(definition, out var known) ? known.Value : AddRequired(definition, Read(definition));
     }
 
     private ImmutableArray<IPropertySymbol> Read(ITypeSymbol argsType)

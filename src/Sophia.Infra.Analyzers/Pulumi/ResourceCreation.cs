@@ -181,13 +181,22 @@ public readonly struct ResourceCreation
     private static ParameterRole[] RolesOf(IMethodSymbol constructor, PulumiSymbols symbols)
     {
         var shared = symbols.SharesTypeFacts;
-        if (shared && Roles.TryGetValue(constructor, out var roles))
+        if (shared && Roles.TryGetValue(constructor, out var known))
         {
-            return roles;
+            return known;
         }
 
+        var roles = ComputeRoles(constructor, symbols);
+        return shared ? AddRoles(constructor, roles) : roles;
+    }
+
+    // Apart from the look-up: a lambda that captures a local makes the compiler allocate its closure on every call.
+    private static ParameterRole[] AddRoles(IMethodSymbol constructor, ParameterRole[] roles) => Roles.GetValue(constructor, _ => roles);
+
+    private static ParameterRole[] ComputeRoles(IMethodSymbol constructor, PulumiSymbols symbols)
+    {
         var parameters = constructor.Parameters;
-        roles = new ParameterRole[parameters.Length];
+        var roles = new ParameterRole[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameterType = parameters[i].Type;
@@ -197,7 +206,7 @@ public readonly struct ResourceCreation
                 : ParameterRole.None;
         }
 
-        return shared ? Roles.GetValue(constructor, _ => roles) : roles;
+        return roles;
     }
 
     private static bool IsNameParameter(IParameterSymbol parameter, IMethodSymbol constructor)

@@ -66,7 +66,7 @@ public sealed class StackConfigAnalyzer : SophiaAnalyzerBase
                 var configNamespace = source.ResolveNamespace(projectName);
                 if (configNamespace is not null)
                 {
-                    Check(workspace, read, ConfigRead.FullKey(configNamespace, key), Descriptors.MissingStackConfigLive, diagnostic => operationContext.Report(diagnostic));
+                    CheckLive(workspace, read, ConfigRead.FullKey(configNamespace, key), operationContext);
                 }
             },
             OperationKind.Invocation);
@@ -121,6 +121,10 @@ public sealed class StackConfigAnalyzer : SophiaAnalyzerBase
     private static string? ProjectName(PulumiWorkspace workspace, AnalyzerOptions options, SyntaxTree tree) =>
         workspace.ProjectName
         ?? new OptionReader(options.AnalyzerConfigOptionsProvider.GetOptions(tree), RuleIds.MissingStackConfig).Get(SophiaOptions.Project);
+
+    // Apart from the invocation callback: a lambda that captures its context would be allocated for every invocation.
+    private static void CheckLive(PulumiWorkspace workspace, ConfigRead read, string fullKey, OperationAnalysisContext context) =>
+        Check(workspace, read, fullKey, Descriptors.MissingStackConfigLive, diagnostic => context.Report(diagnostic));
 
     private static void Check(PulumiWorkspace workspace, ConfigRead read, string fullKey, DiagnosticDescriptor descriptor, Action<Diagnostic> report)
     {
