@@ -93,7 +93,23 @@ internal sealed class NamePattern
         {
             _reachable[state] = Reach(state);
         }
+
+        if (_edges.Count <= 64)
+        {
+            _reachableMasks = new ulong[_edges.Count];
+            for (var state = 0; state < _edges.Count; state++)
+            {
+                foreach (var target in _reachable[state])
+                {
+                    _reachableMasks[state] |= 1UL << target;
+                }
+            }
+        }
     }
+
+    // The states reachable through an unknown symbol, as bit sets, when the pattern has at most 64 states (nearly always:
+    // one per character of the project and type tokens plus eight): then Matches runs on two words instead of two arrays.
+    private readonly ulong[]? _reachableMasks;
 
     /// <summary>The project the pattern expects; null when any lower-case token will do.</summary>
     public string? Project { get; }
@@ -104,6 +120,11 @@ internal sealed class NamePattern
     /// <summary>True when the (normalised) symbols can be read as the pattern, whatever their unknown parts hold.</summary>
     public bool Matches(NameSymbol[] symbols)
     {
+        if (_reachableMasks is not null)
+        {
+            return MatchesInWords(symbols);
+        }
+
         var count = _edges.Count;
         var current = new bool[count];
         var next = new bool[count];
@@ -149,6 +170,54 @@ internal sealed class NamePattern
         }
 
         return current[_accepting];
+    }
+
+    /// <summary><see cref="Matches"/> with the current and next states as bit sets (at most 64 states).</summary>
+    private bool MatchesInWords(NameSymbol[] symbols)
+    {
+        var current = 1UL; // the start state
+        foreach (var symbol in symbols)
+        {
+            var next = 0UL;
+            for (var rest = current; rest != 0; rest &= rest - 1)
+            {
+                var state = TrailingZeroCount(rest);
+                if (symbol.Kind == NameSymbolKind.Unknown)
+                {
+                    next |= _reachableMasks![state];
+                    continue;
+                }
+
+                foreach (var edge in _edges[state])
+                {
+                    if (edge.Accepts(symbol))
+                    {
+                        next |= 1UL << edge.Target;
+                    }
+                }
+            }
+
+            if (next == 0)
+            {
+                return false;
+            }
+
+            current = next;
+        }
+
+        return (current & (1UL << _accepting)) != 0;
+    }
+
+    private static int TrailingZeroCount(ulong value)
+    {
+        var count = 0;
+        while ((value & 1) == 0)
+        {
+            value >>= 1;
+            count++;
+        }
+
+        return count;
     }
 
     private int AddState()

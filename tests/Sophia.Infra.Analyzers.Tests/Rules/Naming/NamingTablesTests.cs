@@ -255,4 +255,18 @@ public sealed class NamingTablesTests
         Assert.Equal(new[] { "resource-type segment is 'web-vm'; 'Instance' expects 'vm'" }, result.PatternFaults);
         Assert.Equal("sophia-{stack}-vm-agent", result.Suggestion.Display(Name()));
     }
+    [Theory]
+    [InlineData("sophia")]
+    [InlineData("sophia-platform-engineering-shared-infrastructure-network-core")] // over 64 pattern states: the array path
+    public void Pattern_MatchesTheSameWhateverItsSize(string project)
+    {
+        var pattern = new NamePattern(project, "vm");
+        Assert.True(pattern.Matches(NameSymbols.From(Name(project + "-", Stack, "-vm-agent"))));
+        Assert.True(pattern.Matches(NameSymbols.From(Name(project + "-", Unknown, "-vm-web-agent"))));
+        Assert.True(pattern.Matches(NameSymbols.From(Name(Unknown))));
+        Assert.True(pattern.Matches(NameSymbols.From(Name(Project, "-", Stack, "-vm-agent"))));
+        Assert.False(pattern.Matches(NameSymbols.From(Name(project + "-", Stack, "-server-agent"))));
+        Assert.False(pattern.Matches(NameSymbols.From(Name(project + "-", Stack, "-vm"))));
+        Assert.False(pattern.Matches(NameSymbols.From(Name("other-", Stack, "-vm-agent"))));
+    }
 }
