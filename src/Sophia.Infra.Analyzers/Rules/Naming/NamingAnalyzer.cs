@@ -271,7 +271,6 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 }
             }
 
-            var what = limit.What + " (" + naming.FullName + ")";
             foreach (var property in limit.NameProperties)
             {
                 if (creation.FindArgsAssignment(property, values, cancellationToken) is not { } assignment)
@@ -286,11 +285,11 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                     context.Report(Diagnostic.Create(
                         Descriptors.NameTooLong,
                         assignment.Value.Syntax.GetLocation(),
-                        $"Physical name '{explicitDisplay}' ({property})",
+                        $"Physical name '{explicitDisplay ?? physical.ToDisplayString()}' ({property})",
                         LengthText(explicitLength, explicitPartial),
                         explicitStack ? $" with the stack counted as '{settings.LongestEnvironment}'" : string.Empty,
                         limit.MaxLength.ToString(CultureInfo.InvariantCulture),
-                        what));
+                        limit.What + " (" + naming.FullName + ")"));
                 }
 
                 return; // An explicit physical name: the resource name does not reach AWS.
@@ -303,24 +302,25 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
                 context.Report(Diagnostic.Create(
                     Descriptors.NameTooLong,
                     nameSyntax.GetLocation(),
-                    $"Resource name '{display}'",
+                    $"Resource name '{display ?? name.ToDisplayString()}'",
                     LengthText(length, partial),
                     " once Pulumi appends '-' and 7 random characters" + (hasStack ? $" (the stack counted as '{settings.LongestEnvironment}')" : string.Empty),
                     limit.MaxLength.ToString(CultureInfo.InvariantCulture),
-                    what));
+                    limit.What + " (" + naming.FullName + ")"));
             }
         }
 
         /// <summary>
         /// <see cref="Measure"/> of the shortest branch when the name goes through conditional or switch expressions (a finding
-        /// only when every branch is one), with the branches for the message; else of the name itself.
+        /// only when every branch is one), with the branches for the message; else of the name itself (then no display: the
+        /// caller shows the name only for a finding).
         /// </summary>
-        private (int Length, bool Partial, bool HasStack, string Display) MeasureShortest(IOperation value, ResolvedString name, NamingSettings settings, CancellationToken cancellationToken)
+        private (int Length, bool Partial, bool HasStack, string? Display) MeasureShortest(IOperation value, ResolvedString name, NamingSettings settings, CancellationToken cancellationToken)
         {
             if (!name.HasBranches || _services.Values.ResolveBranches(value, cancellationToken) is not { IsDefault: false } branches)
             {
                 var (length, partial, hasStack) = Measure(name, settings);
-                return (length, partial, hasStack, name.ToDisplayString());
+                return (length, partial, hasStack, null);
             }
 
             var shortest = (Length: int.MaxValue, Partial: false, HasStack: false);
