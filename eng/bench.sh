@@ -10,6 +10,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Every method fully optimised from its first call (the compiler's and ours), as in a build server or IDE that has run for a
 # while; the warm-up run absorbs the JIT time. With tiering on, our code may still run unoptimised when it is measured.
 export DOTNET_TieredCompilation=0
+# The bench runs with the server collector, as the SDK's compiler does (bench/README.md); --workstation-gc for the other one.
+if [ "${1:-}" = "--workstation-gc" ]; then
+  export DOTNET_gcServer=0
+  shift
+fi
 dotnet build bench/Sophia.Infra.Benchmarks -c Release -nologo -v q --disable-build-servers
 mkdir -p bench/results
 dotnet bench/Sophia.Infra.Benchmarks/bin/Release/net10.0/Sophia.Infra.Benchmarks.dll --quick --out bench/results/latest.md "$@"

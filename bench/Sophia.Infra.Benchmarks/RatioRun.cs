@@ -267,7 +267,7 @@ public static class RatioRun
     public static string Format(IReadOnlyList<SizeResult> results, DocumentResult document, ImmutableArray<DiagnosticAnalyzer> sophia)
     {
         var b = new StringBuilder();
-        b.AppendLine($"Whole compilation ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, concurrent analysis off):");
+        b.AppendLine($"Whole compilation ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, concurrent analysis off):");
         b.AppendLine();
         b.AppendLine("| size | resources | files | binding ms | all SIA ms | SIA / binding | floor ms | floor / binding | SDK analyzers ms | SDK / binding | SIA CPU / binding CPU | SIA alloc MB | floor alloc MB | findings |");
         b.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
