@@ -50,7 +50,8 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
         private readonly AnalysisServices _services;
         private readonly Lazy<string?> _workspaceProject;
         // Per options object, not per tree: the compiler hands every tree with the same .editorconfig sections the same
-        // options, so a stack of a thousand files builds its settings (and each type's pattern) once, not a thousand times.
+        // options, so a stack of a thousand files builds its settings (and each type's pattern) once, not a thousand times;
+        // and the IDE's next compilation after an edit finds them (NamingSettings.ForOptions).
         private readonly ConcurrentDictionary<AnalyzerConfigOptions, NamingSettings> _settings = new();
         // Name patterns depend only on the project and the type token: shared by every compilation (the IDE makes one per edit).
         private static readonly ConcurrentDictionary<string, NamePattern> _patterns = new(StringComparer.Ordinal);
@@ -68,7 +69,7 @@ public sealed class NamingAnalyzer : SophiaAnalyzerBase
             _options = options;
             _services = services;
             _workspaceProject = new Lazy<string?>(() => NamingSettings.SegmentOf(PulumiWorkspace.GetOrCreate(options, cancellationToken).ProjectName));
-            _createSettings = treeOptions => new NamingSettings(treeOptions, _workspaceProject.Value, _patterns);
+            _createSettings = treeOptions => NamingSettings.ForOptions(treeOptions, _workspaceProject.Value, _patterns);
             _isStable = symbol => IsStable(symbol, cancellationToken);
         }
 

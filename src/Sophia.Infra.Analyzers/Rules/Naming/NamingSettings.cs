@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Sophia.Infra.Analyzers.Catalog;
@@ -32,20 +33,30 @@ internal sealed class ResourceTypeNaming
 }
 
 /// <summary>
-/// The naming options of one syntax tree (editorconfig sections may differ per file), read once and cached for the
-/// compilation: the project (<c>sophia_infra.project</c>, else the <c>name:</c> of Pulumi.yaml), the environments, and
-/// the resource-type token of each type (<c>sophia_infra.resource_type.&lt;type&gt;</c>, else the built-in table).
+/// The naming options of one syntax tree (editorconfig sections may differ per file), read once: the project
+/// (<c>sophia_infra.project</c>, else the <c>name:</c> of Pulumi.yaml), the environments, and the resource-type token of
+/// each type (<c>sophia_infra.resource_type.&lt;type&gt;</c>, else the built-in table). Kept with the options object (see
+/// <see cref="ForOptions"/>), so the compilations the
+/// IDE makes after each edit reuse it while .editorconfig and Pulumi.yaml do not change.
 /// </summary>
 internal sealed class NamingSettings
 {
+    // The compiler and the IDE hand every tree with the same .editorconfig sections the same options object, and keep it
+    // across compilations while the files do not change. Weak on both sides: the settings live as long as the options.
+    private static readonly ConditionalWeakTable<AnalyzerConfigOptions, NamingSettings> Shared = new();
+
     private readonly AnalyzerConfigOptions _options;
     private readonly ConcurrentDictionary<string, NamePattern> _patterns;
-    private readonly ConcurrentDictionary<ISymbol, ResourceTypeNaming> _types = new(SymbolIdentity.Instance); // keyed by definition
+    // Keyed by the type's definition, weakly: the settings outlive a compilation, and must not keep its source types alive.
+    private readonly ConditionalWeakTable<INamedTypeSymbol, ResourceTypeNaming> _types = new();
+    private readonly ConditionalWeakTable<INamedTypeSymbol, ResourceTypeNaming>.CreateValueCallback _create;
 
     public NamingSettings(AnalyzerConfigOptions options, string? workspaceProject, ConcurrentDictionary<string, NamePattern> patterns)
     {
         _options = options;
         _patterns = patterns;
+        _create = Create;
+        WorkspaceProject = workspaceProject;
         Project = new OptionReader(options, RuleIds.NamingPattern).Get(SophiaOptions.Project) ?? workspaceProject;
         Environments = new OptionReader(options, RuleIds.HardCodedEnvironment).Get(SophiaOptions.Environments);
         var longest = string.Empty;
@@ -60,6 +71,25 @@ internal sealed class NamingSettings
         LongestEnvironment = longest;
     }
 
+    /// <summary>
+    /// The settings for <paramref name="options"/>: the ones kept with that options object when they were made for the same
+    /// Pulumi.yaml project; else new ones (kept with it when it has none yet).
+    /// </summary>
+    public static NamingSettings ForOptions(AnalyzerConfigOptions options, string? workspaceProject, ConcurrentDictionary<string, NamePattern> patterns)
+    {
+        if (Shared.TryGetValue(options, out var shared) && shared.WorkspaceProject == workspaceProject)
+        {
+            return shared;
+        }
+
+        var created = new NamingSettings(options, workspaceProject, patterns);
+        var kept = Shared.GetValue(options, _ => created);
+        return kept.WorkspaceProject == workspaceProject ? kept : created;
+    }
+
+    /// <summary>The project segment of Pulumi.yaml these settings were made with (before <c>sophia_infra.project</c>).</summary>
+    public string? WorkspaceProject { get; }
+
     /// <summary>The project segment; null when no option, no Pulumi.yaml (then any lower-case token will do).</summary>
     public string? Project { get; }
 
@@ -71,8 +101,7 @@ internal sealed class NamingSettings
 
     public ResourceTypeNaming For(INamedTypeSymbol type)
     {
-        var definition = type.OriginalDefinition;
-        return _types.TryGetValue(definition, out var naming) ? naming : _types.GetOrAdd(definition, Create(definition));
+        return _types.GetValue(type.OriginalDefinition, _create);
     }
 
     private ResourceTypeNaming Create(INamedTypeSymbol type)

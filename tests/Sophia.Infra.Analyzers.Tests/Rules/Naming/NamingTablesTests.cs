@@ -269,4 +269,37 @@ public sealed class NamingTablesTests
         Assert.False(pattern.Matches(NameSymbols.From(Name(project + "-", Stack, "-vm"))));
         Assert.False(pattern.Matches(NameSymbols.From(Name("other-", Stack, "-vm-agent"))));
     }
+    private sealed class FixedOptions : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        private readonly string? _project;
+
+        public FixedOptions(string? project) => _project = project;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            value = key == "sophia_infra.project" ? _project : null;
+            return value is not null;
+        }
+    }
+
+    [Fact]
+    public void Settings_AreKeptWithTheOptionsObject_ForTheSamePulumiYamlProject()
+    {
+        // The IDE's next compilation hands the same options object: the settings (and each type's pattern) are reused, unless
+        // Pulumi.yaml now names another project.
+        var patterns = new System.Collections.Concurrent.ConcurrentDictionary<string, NamePattern>(StringComparer.Ordinal);
+        var options = new FixedOptions(project: null);
+        var first = NamingSettings.ForOptions(options, "shop", patterns);
+        Assert.Same(first, NamingSettings.ForOptions(options, "shop", patterns));
+        Assert.Equal("shop", first.Project);
+
+        var renamed = NamingSettings.ForOptions(options, "store", patterns);
+        Assert.NotSame(first, renamed);
+        Assert.Equal("store", renamed.Project);
+
+        // Other options (another .editorconfig section), other settings; the option wins over Pulumi.yaml.
+        var other = NamingSettings.ForOptions(new FixedOptions("sophia"), "shop", patterns);
+        Assert.NotSame(first, other);
+        Assert.Equal("sophia", other.Project);
+    }
 }
