@@ -146,4 +146,32 @@ public sealed class SpeedCachesTests
         Assert.True(ResourceCreation.TryCreate(ordinaryCreation, services.Symbols, out var creation));
         Assert.NotNull(creation.GetArgsCreation(services.Values, CancellationToken.None));
     }
+    [Fact]
+    public async Task WriteTable_OfATreeTooDeepForTheWalker_IsStillComplete()
+    {
+        // A machine-made sum of thousands of terms (the compiler binds it without recursion; the syntax walk recurses once
+        // per term): the walk runs out of stack and the table is gathered again without recursion, so the write after it is
+        // still seen.
+        var deep = "1" + string.Concat(Enumerable.Repeat(" + 1", 50000));
+        var source = $$"""
+            using static ProbeHost;
+            class C
+            {
+                void M()
+                {
+                    var n = {{deep}};
+                    var name = "a";
+                    name = "b";
+                    Probe(name);
+                    var kept = "c";
+                    Probe(kept);
+                }
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Deep.cs");
+        var compilation = CSharpCompilation.Create("Deep", new[] { tree, CSharpSyntaxTree.ParseText(TestCompilation.ProbeClass, path: "/src/Probe.cs") }, (await TestCompilation.CreateAsync(true, "class Empty { }")).References);
+        var values = TestCompilation.Services(compilation).Values;
+        var followed = TestCompilation.Probes(compilation).Select(p => values.Follow(p, CancellationToken.None).ConstantValue.Value).ToArray();
+        Assert.Equal(new object?[] { null, "c" }, followed);
+    }
 }
