@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -230,10 +229,8 @@ public sealed class PulumiSymbols
     private readonly Compilation _compilation;
     private readonly object?[] _types = new object?[MetadataNames.Length];
     // Per created type: every analyzer asks about every object creation, most of them args and nested input objects. Keyed
-    // by the definition object and shared by the compilations that share it (a metadata type is one object for every
-    // compilation over the same references, as the IDE makes after each edit); the kind of a type depends only on its
-    // base types, which are shared with it.
-    private static readonly ConditionalWeakTable<ISymbol, object> ResourceKinds = new();
+    // by the definition object and kept with it for the compilations that share it (see SharedTypeFacts).
+    private static readonly SharedTypeFacts<INamedTypeSymbol, object> ResourceKinds = new();
     private static readonly object[] KindBoxes = { ResourceKind.None, ResourceKind.Custom, ResourceKind.Provider, ResourceKind.Component };
     private object? _awsAssembly;
     private int _sharesTypeFacts; // 0 not yet known, 1 yes, 2 no
@@ -401,20 +398,8 @@ public sealed class PulumiSymbols
     /// </summary>
     public ResourceKind ResourceKindOf(INamedTypeSymbol type)
     {
-        var definition = type.OriginalDefinition; // the kind does not depend on type arguments
-        if (!SharesTypeFacts)
-        {
-            return ComputeResourceKind(definition);
-        }
-
-        return ResourceKinds.TryGetValue(definition, out var known) ? (ResourceKind)known : AddResourceKind(definition);
-    }
-
-    // Apart from the look-up above: a lambda that captures a local makes the compiler allocate its closure on every call.
-    private ResourceKind AddResourceKind(INamedTypeSymbol definition)
-    {
-        var box = KindBoxes[(int)ComputeResourceKind(definition)];
-        return (ResourceKind)ResourceKinds.GetValue(definition, _ => box);
+        // The kind does not depend on type arguments.
+        return (ResourceKind)ResourceKinds.Get(type.OriginalDefinition, this, static (definition, symbols) => KindBoxes[(int)symbols.ComputeResourceKind(definition)]);
     }
 
     private ResourceKind ComputeResourceKind(INamedTypeSymbol type)

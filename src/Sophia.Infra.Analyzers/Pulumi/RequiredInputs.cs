@@ -17,11 +17,9 @@ public sealed class RequiredInputs
     private static readonly object Yes = true;
     private static readonly object No = false;
 
-    // Keyed by the type's definition object and shared by the compilations that share it (a metadata args type is one
-    // object for every compilation over the same references, as the IDE makes after each edit); what a type requires
-    // depends only on the type, its base types and their attributes, which are shared with it.
-    private static readonly ConditionalWeakTable<ISymbol, StrongBox<ImmutableArray<IPropertySymbol>>> Cache = new();
-    private static readonly ConditionalWeakTable<ISymbol, object> IsArgs = new();
+    // Keyed by the type's definition object and kept with it for the compilations that share it (see SharedTypeFacts).
+    private static readonly SharedTypeFacts<ITypeSymbol, StrongBox<ImmutableArray<IPropertySymbol>>> Cache = new();
+    private static readonly SharedTypeFacts<INamedTypeSymbol, object> IsArgs = new();
 
     private readonly PulumiSymbols _symbols;
 
@@ -36,45 +34,19 @@ public sealed class RequiredInputs
         }
 
         // Asked for every object creation of the compilation: cached per type.
-        var definition = named.OriginalDefinition;
-        var shared = _symbols.SharesTypeFacts;
-        if (shared && IsArgs.TryGetValue(definition, out var known))
-        {
-            return ReferenceEquals(known, Yes);
-        }
-
-        var isArgs = _symbols.IsOrDerivesFrom(definition, PulumiType.ResourceArgs) || _symbols.IsOrDerivesFrom(definition, PulumiType.InvokeArgs);
-        return shared ? AddIsArgs(definition, isArgs) : isArgs;
-    }
-
-    // Apart from the look-ups: a lambda that captures a local makes the compiler allocate its closure on every call.
-    private static bool AddIsArgs(ISymbol definition, bool isArgs)
-    {
-        var box = isArgs ? Yes : No;
-        return ReferenceEquals(IsArgs.GetValue(definition, _ => box), Yes);
-    }
-
-    private static ImmutableArray<IPropertySymbol> AddRequired(ISymbol definition, ImmutableArray<IPropertySymbol> required)
-    {
-        var read = new StrongBox<ImmutableArray<IPropertySymbol>>(required);
-        return Cache.GetValue(definition, _ => read).Value;
+        var isArgs = IsArgs.Get(named.OriginalDefinition, _symbols, static (definition, symbols) =>
+            symbols.IsOrDerivesFrom(definition, PulumiType.ResourceArgs) || symbols.IsOrDerivesFrom(definition, PulumiType.InvokeArgs) ? Yes : No);
+        return ReferenceEquals(isArgs, Yes);
     }
 
     /// <summary>The required input properties of <paramref name="argsType"/> in declaration order (base types first); empty when none.</summary>
-    public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType)
-    {
-        var definition = argsType.OriginalDefinition; // args types are not generic; a generic one is read as its definition
-        if (!_symbols.SharesTypeFacts)
-        {
-            return Read(definition);
-        }
+    public ImmutableArray<IPropertySymbol> Of(ITypeSymbol argsType) =>
+        // Args types are not generic; a generic one is read as its definition.
+        Cache.Get(argsType.OriginalDefinition, _symbols, static (definition, symbols) => new StrongBox<ImmutableArray<IPropertySymbol>>(Read(definition, symbols))).Value;
 
-        return Cache.TryGetValue(definition, out var known) ? known.Value : AddRequired(definition, Read(definition));
-    }
-
-    private ImmutableArray<IPropertySymbol> Read(ITypeSymbol argsType)
+    private static ImmutableArray<IPropertySymbol> Read(ITypeSymbol argsType, PulumiSymbols symbols)
     {
-        var attribute = _symbols.Get(PulumiType.InputAttribute);
+        var attribute = symbols.Get(PulumiType.InputAttribute);
         if (attribute is null)
         {
             return ImmutableArray<IPropertySymbol>.Empty;
@@ -82,7 +54,7 @@ public sealed class RequiredInputs
 
         ImmutableArray<IPropertySymbol>.Builder? found = null;
         var chain = ImmutableArray.CreateBuilder<ITypeSymbol>();
-        for (var type = argsType; type is not null && !_symbols.Is(type, PulumiType.ResourceArgs) && !_symbols.Is(type, PulumiType.InvokeArgs); type = type.BaseType)
+        for (var type = argsType; type is not null && !symbols.Is(type, PulumiType.ResourceArgs) && !symbols.Is(type, PulumiType.InvokeArgs); type = type.BaseType)
         {
             chain.Add(type);
         }

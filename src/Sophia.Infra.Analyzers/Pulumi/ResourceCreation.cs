@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -174,24 +173,11 @@ public readonly struct ResourceCreation
     }
 
     // What each parameter of a resource constructor is, per constructor: every analyzer recognises every creation, and a
-    // type's constructors are few. Keyed by the symbol object (a metadata constructor is shared by the compilations that
-    // share its assembly, and so are the Pulumi base types its roles come from).
-    private static readonly ConditionalWeakTable<IMethodSymbol, ParameterRole[]> Roles = new();
+    // type's constructors are few. Kept with the constructor symbol for the compilations that share it (see SharedTypeFacts).
+    private static readonly SharedTypeFacts<IMethodSymbol, ParameterRole[]> Roles = new();
 
-    private static ParameterRole[] RolesOf(IMethodSymbol constructor, PulumiSymbols symbols)
-    {
-        var shared = symbols.SharesTypeFacts;
-        if (shared && Roles.TryGetValue(constructor, out var known))
-        {
-            return known;
-        }
-
-        var roles = ComputeRoles(constructor, symbols);
-        return shared ? AddRoles(constructor, roles) : roles;
-    }
-
-    // Apart from the look-up: a lambda that captures a local makes the compiler allocate its closure on every call.
-    private static ParameterRole[] AddRoles(IMethodSymbol constructor, ParameterRole[] roles) => Roles.GetValue(constructor, _ => roles);
+    private static ParameterRole[] RolesOf(IMethodSymbol constructor, PulumiSymbols symbols) =>
+        Roles.Get(constructor, symbols, static (constructor, symbols) => ComputeRoles(constructor, symbols));
 
     private static ParameterRole[] ComputeRoles(IMethodSymbol constructor, PulumiSymbols symbols)
     {

@@ -36,8 +36,8 @@ internal sealed class ResourceTypeNaming
 /// The naming options of one syntax tree (editorconfig sections may differ per file), read once: the project
 /// (<c>sophia_infra.project</c>, else the <c>name:</c> of Pulumi.yaml), the environments, and the resource-type token of
 /// each type (<c>sophia_infra.resource_type.&lt;type&gt;</c>, else the built-in table). Kept with the options object (see
-/// <see cref="ForOptions"/>), so the compilations the
-/// IDE makes after each edit reuse it while .editorconfig and Pulumi.yaml do not change.
+/// <see cref="ForOptions"/>), so the compilations the IDE makes after each edit reuse it while .editorconfig and
+/// Pulumi.yaml do not change.
 /// </summary>
 internal sealed class NamingSettings
 {
